@@ -1,0 +1,47 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "eks-sync-sim",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "simctl", targets: ["simctl"]),
+        .library(name: "EventStore", targets: ["EventStore"]),
+        .library(name: "ClusterStateMachine", targets: ["ClusterStateMachine"]),
+        .library(name: "SyncEngine", targets: ["SyncEngine"]),
+        .library(name: "Simulator", targets: ["Simulator"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CSQLite",
+            pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"])]
+        ),
+        .target(name: "EventStore", dependencies: ["CSQLite"]),
+        .target(name: "ClusterStateMachine"),
+        .target(name: "SyncEngine", dependencies: ["ClusterStateMachine"]),
+        .target(
+            name: "Simulator",
+            dependencies: [
+                "SyncEngine", "ClusterStateMachine", "EventStore",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Collections", package: "swift-collections"),
+            ]
+        ),
+        .executableTarget(
+            name: "simctl",
+            dependencies: [
+                "Simulator", "EventStore", "ClusterStateMachine",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "EventStoreTests", dependencies: ["EventStore", "CSQLite"]),
+        .testTarget(name: "StateMachineTests", dependencies: ["ClusterStateMachine", "SyncEngine"]),
+        .testTarget(name: "RaceConditionTests", dependencies: ["Simulator", "SyncEngine", "ClusterStateMachine", "EventStore"]),
+    ]
+)

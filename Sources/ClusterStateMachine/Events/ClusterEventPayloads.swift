@@ -1,0 +1,159 @@
+/// The cluster as it exists at offset 0, on every surface.
+public struct ClusterObserved: Hashable, Sendable, Codable {
+    public var name: String
+    public var arn: String
+    public var aws: SpecDocument
+    public var nodegroupStatus: [String: NodegroupStatus]
+    public var rancherSpec: SpecDocument
+    public var upstreamSpec: SpecDocument?
+    public var phase: OperatorPhase
+
+    public init(name: String, arn: String, aws: SpecDocument, nodegroupStatus: [String: NodegroupStatus],
+                rancherSpec: SpecDocument, upstreamSpec: SpecDocument?, phase: OperatorPhase) {
+        self.name = name
+        self.arn = arn
+        self.aws = aws
+        self.nodegroupStatus = nodegroupStatus
+        self.rancherSpec = rancherSpec
+        self.upstreamSpec = upstreamSpec
+        self.phase = phase
+    }
+}
+
+/// A scheduled work item starts running and leaves the queue.
+public struct WorkStarted: Hashable, Sendable, Codable {
+    public var seq: Int
+    public var kind: WorkKind
+    public init(seq: Int, kind: WorkKind) { self.seq = seq; self.kind = kind }
+}
+
+/// AWS refused the calls that carried these writes (a console step refused is not a lost write).
+public struct WriteRefused: Hashable, Sendable, Codable {
+    public var writes: [WriteID]
+    public var operation: String
+    public var error: String
+    public init(writes: [WriteID], operation: String, error: String) {
+        self.writes = writes
+        self.operation = operation
+        self.error = error
+    }
+}
+
+/// A change to `Spec.EKSConfig`: a person's edit through the Rancher form, or the refresher's sync.
+public struct SpecChange: Hashable, Sendable, Codable {
+    public var change: SubtreeChange
+    /// The person's writes the change carries (empty for the refresher).
+    public var writes: [WriteID]
+    public init(change: SubtreeChange, writes: [WriteID] = []) { self.change = change; self.writes = writes }
+}
+
+/// A whole document stored on one Rancher surface.
+public struct DocumentStored: Hashable, Sendable, Codable {
+    public var document: SpecDocument
+    /// Why it was stored (`active`, `timeout`, ...), for the audit history.
+    public var reason: String
+    public init(document: SpecDocument, reason: String = "") { self.document = document; self.reason = reason }
+}
+
+/// The bridge's watch ended without recording AppliedSpec: the operator left `active`.
+public struct BridgeWatchEnded: Hashable, Sendable, Codable {
+    public var phase: OperatorPhase
+    public init(phase: OperatorPhase) { self.phase = phase }
+}
+
+/// The eks-operator's `UpdateStatus` on the EKSClusterConfig.
+public struct OperatorStatus: Hashable, Sendable, Codable {
+    public var phase: OperatorPhase
+    public var failureMessage: String
+    public var completedUpdateIDs: [String]
+    public init(phase: OperatorPhase, failureMessage: String, completedUpdateIDs: [String]) {
+        self.phase = phase
+        self.failureMessage = failureMessage
+        self.completedUpdateIDs = completedUpdateIDs
+    }
+}
+
+/// One call to the EKS API, accepted or refused, with its caller, parameters and answer.
+public struct AWSCall: Hashable, Sendable, Codable {
+    public var caller: Actor
+    public var operation: String
+    /// Request parameters, flattened to text.
+    public var request: [String: String]
+    /// The field paths the call read or changed.
+    public var fields: [FieldPath]
+    /// nil when the call succeeded.
+    public var error: AWSErrorRecord?
+    /// A short account of the answer (`update 3f2a… InProgress`, `ACTIVE`).
+    public var response: String
+    /// The throttling bucket after this call, when the operation is throttled.
+    public var bucket: TokenBucket?
+
+    public init(caller: Actor, operation: String, request: [String: String], fields: [FieldPath],
+                error: AWSErrorRecord?, response: String, bucket: TokenBucket? = nil) {
+        self.caller = caller
+        self.operation = operation
+        self.request = request
+        self.fields = fields
+        self.error = error
+        self.response = response
+        self.bucket = bucket
+    }
+}
+
+/// An AWS error as the wire shows it: `x-amzn-ErrorType`, HTTP status, message.
+public struct AWSErrorRecord: Hashable, Sendable, Codable {
+    public var code: String
+    public var httpStatus: Int
+    public var message: String
+    public init(code: String, httpStatus: Int, message: String) {
+        self.code = code
+        self.httpStatus = httpStatus
+        self.message = message
+    }
+}
+
+/// An update finished.
+public struct UpdateFinished: Hashable, Sendable, Codable {
+    public var id: String
+    public var status: UpdateStatus
+    public var errors: [AWSUpdate.ErrorDetail]
+    public init(id: String, status: UpdateStatus, errors: [AWSUpdate.ErrorDetail] = []) {
+        self.id = id
+        self.status = status
+        self.errors = errors
+    }
+}
+
+/// AWS resources changed at once, without an Update record: tags, node groups created or deleted.
+public struct ResourcesChanged: Hashable, Sendable, Codable {
+    public var change: SubtreeChange
+    /// New node group statuses; nil removes the node group (deleted).
+    public var nodegroupStatus: [String: NodegroupStatus?]
+    public var requestedBy: Actor
+    public var action: String
+
+    public init(change: SubtreeChange, nodegroupStatus: [String: NodegroupStatus?] = [:], requestedBy: Actor, action: String) {
+        self.change = change
+        self.nodegroupStatus = nodegroupStatus
+        self.requestedBy = requestedBy
+        self.action = action
+    }
+}
+
+/// A fault a scenario injects.
+public enum Fault: Hashable, Sendable, Codable {
+    /// The eks-operator processes nothing until this time (its queue waits).
+    case operatorDown(until: SimTime)
+    /// The next accepted update ends `Failed`.
+    case failNextUpdate
+    /// A platform update EKS runs itself holds the cluster lock until this time (aws-eks-model R2).
+    case platformUpdate(until: SimTime)
+    /// Calls to `operation` are throttled by a token bucket until `until`.
+    case throttle(operation: String, ratePerSecond: Double, burst: Double, until: SimTime)
+}
+
+/// The eks-operator's count of consecutive failed passes changed (its rate limiter's memory).
+public struct OperatorBackoff: Hashable, Sendable, Codable {
+    public var failures: Int
+    public init(failures: Int) { self.failures = failures }
+}

@@ -1,0 +1,122 @@
+/// Folds one event into a state. Total and deterministic: every event applies to every state.
+public func evolve(_ state: ClusterState, _ event: TimedEvent) -> ClusterState {
+    var next = state
+    next.apply(event)
+    return next
+}
+
+extension ClusterState {
+    /// Folds a sequence of events from the empty state.
+    public static func fold<S: Sequence>(_ events: S) -> ClusterState where S.Element == TimedEvent {
+        var state = ClusterState()
+        for event in events { state.apply(event) }
+        return state
+    }
+
+    /// Folds one event in place; `observer`, when given, sees every value replaced on a surface.
+    public mutating func apply(_ timed: TimedEvent, observer: ((StoreObservation) -> Void)? = nil) {
+        now = max(now, timed.at)
+        let at = timed.at
+        switch timed.event {
+        case .clusterObserved(let c):
+            aws = AWSClusterState(name: c.name, arn: c.arn, visible: c.aws)
+            aws.nodegroupStatus = c.nodegroupStatus
+            rancher = RancherState(spec: c.rancherSpec, upstreamSpec: c.upstreamSpec, phase: c.phase)
+        case .workScheduled(let item):
+            pending.append(item)
+            nextSeq = max(nextSeq, item.seq + 1)
+        case .workStarted(let w), .workCancelled(let w), .awsUpdateStatusVisible(let w):
+            pending.removeAll { $0.seq == w.seq }
+            if case .awsUpdateStatusVisible = timed.event, case .awsStatusVisible(let id) = w.kind,
+               let i = aws.updates.firstIndex(where: { $0.id == id }) {
+                aws.updates[i].statusVisible = true
+            }
+        case .writeMade(let w):
+            writes.append(w)
+        case .writeRefused(let r):
+            refused.formUnion(r.writes)
+        case .rancherSpecEdited(let s), .specSynced(let s):
+            let action = if case .specSynced = timed.event { "spec sync" } else { "Rancher edit" }
+            Self.store(s.change, in: &rancher.spec, surface: .rancherSpec, by: timed.actor, action: action,
+                       at: at, visibleAt: at, observer: observer)
+        case .upstreamSpecRefreshed(let d):
+            var upstream = rancher.upstreamSpec ?? SpecDocument()
+            Self.store(Self.replacement(of: upstream, by: d.document), in: &upstream, surface: .upstreamSpec,
+                       by: timed.actor, action: "UpstreamSpec refresh", at: at, visibleAt: at, observer: observer)
+            rancher.upstreamSpec = upstream
+            rancher.lastRefreshAt = at
+        case .eksConfigPushed(let d):
+            Self.store(Self.replacement(of: rancher.eksccSpec, by: d.document), in: &rancher.eksccSpec,
+                       surface: .eksccSpec, by: timed.actor, action: "EKSClusterConfig update", at: at,
+                       visibleAt: at, observer: observer)
+            rancher.bridgeWatch = BridgeWatch(pushedAt: at, pushedSpec: d.document)
+        case .bridgeWatchEnded:
+            rancher.bridgeWatch = nil
+        case .appliedSpecRecorded(let d):
+            rancher.appliedSpec = d.document
+            rancher.bridgeWatch = nil
+        case .operatorStatusUpdated(let s):
+            rancher.phase = s.phase
+            rancher.failureMessage = s.failureMessage
+            rancher.completedUpdateIDs = s.completedUpdateIDs
+        case .awsCalled(let call):
+            if let bucket = call.bucket { aws.throttles[call.operation] = bucket }
+        case .awsUpdateStarted(let u):
+            aws.updates.append(u)
+            if u.willFail { aws.failNextUpdate = false }
+            if let ng = u.nodegroupName { aws.nodegroupStatus[ng] = .updating }
+        case .awsUpdateFinished(let f):
+            guard let i = aws.updates.firstIndex(where: { $0.id == f.id }) else { break }
+            aws.updates[i].status = f.status
+            aws.updates[i].errors = f.errors
+            let u = aws.updates[i]
+            if f.status == .successful {
+                Self.store(u.change, in: &aws.visible, surface: .aws, by: u.requestedBy, action: u.action,
+                           at: u.createdAt, visibleAt: at, observer: observer)
+            }
+            if let ng = u.nodegroupName, aws.nodegroupStatus[ng] != nil { aws.nodegroupStatus[ng] = .active }
+        case .awsResourcesChanged(let r):
+            Self.store(r.change, in: &aws.visible, surface: .aws, by: r.requestedBy, action: r.action,
+                       at: at, visibleAt: at, observer: observer)
+            for (name, status) in r.nodegroupStatus { aws.nodegroupStatus[name] = status }
+        case .operatorBackoff(let b):
+            rancher.operatorFailures = b.failures
+        case .faultInjected(let fault):
+            switch fault {
+            case .operatorDown(let until): rancher.operatorDownUntil = until
+            case .failNextUpdate: aws.failNextUpdate = true
+            case .platformUpdate(let until): aws.hiddenLockUntil = until
+            case .throttle(let op, let rate, let burst, let until):
+                aws.throttles[op] = TokenBucket(ratePerSecond: rate, burst: burst, from: at, until: until)
+            }
+        }
+    }
+
+    /// The change that turns `old` into `new`: every top-level key of either replaced.
+    static func replacement(of old: SpecDocument, by new: SpecDocument) -> SubtreeChange {
+        let keys = Set(old.topLevelKeys).union(new.topLevelKeys)
+        return SubtreeChange(replaced: keys.sorted().map(FieldPath.init(unchecked:)), entries: new.entries)
+    }
+
+    private static func store(
+        _ change: SubtreeChange, in doc: inout SpecDocument, surface: Surface, by: Actor, action: String,
+        at: SimTime, visibleAt: SimTime, observer: ((StoreObservation) -> Void)?
+    ) {
+        guard let observer else {
+            doc.apply(change)
+            return
+        }
+        var paths = Set(change.entries.keys)
+        for path in change.replaced { paths.formUnion(doc.subtree(path).keys) }
+        let sorted = paths.sorted()
+        let before = sorted.map { doc.effectiveEntry(at: FieldPath(unchecked: $0)) }
+        doc.apply(change)
+        for (raw, old) in zip(sorted, before) {
+            let path = FieldPath(unchecked: raw)
+            let new = doc.effectiveEntry(at: path)
+            guard old?.origin != new?.origin || old?.value != new?.value else { continue }
+            observer(StoreObservation(surface: surface, path: path, before: old, after: new, by: by,
+                                      action: action, at: at, visibleAt: visibleAt))
+        }
+    }
+}

@@ -1,0 +1,59 @@
+/// Rancher's side of one cluster: the management Cluster and its EKSClusterConfig object.
+public struct RancherState: Hashable, Sendable, Codable {
+    /// `Spec.EKSConfig`: what Rancher wants; nil (absent) fields are unmanaged.
+    public var spec: SpecDocument
+    /// `Status.AppliedSpec.EKSConfig`; the refresher only syncs while it equals `spec` (§4.2 step 5).
+    public var appliedSpec: SpecDocument?
+    /// `Status.EKSStatus.UpstreamSpec`: AWS as the refresher last read it.
+    public var upstreamSpec: SpecDocument?
+    /// The EKSClusterConfig object's spec, written only by the bridge (full replacement, §4.3).
+    public var eksccSpec: SpecDocument
+    /// The EKSClusterConfig object's status, written only by the eks-operator.
+    public var phase: OperatorPhase
+    public var failureMessage: String
+    public var completedUpdateIDs: [String]
+    /// Set while the bridge waits (up to 10 s) for the operator to leave `active` after a push.
+    public var bridgeWatch: BridgeWatch?
+    /// The last refresh (`clusters.management.cattle.io/ke-last-refresh`), for the timer profiles.
+    public var lastRefreshAt: SimTime?
+    /// The eks-operator is down (a scenario fault) until this time.
+    public var operatorDownUntil: SimTime?
+    /// Consecutive failed operator passes: the workqueue's rate limiter backs off on this count.
+    public var operatorFailures: Int
+
+    public init(spec: SpecDocument, upstreamSpec: SpecDocument?, phase: OperatorPhase) {
+        self.spec = spec
+        self.appliedSpec = spec
+        self.upstreamSpec = upstreamSpec
+        self.eksccSpec = spec
+        self.phase = phase
+        self.failureMessage = ""
+        self.completedUpdateIDs = []
+        self.bridgeWatch = nil
+        self.lastRefreshAt = nil
+        self.operatorDownUntil = nil
+        self.operatorFailures = 0
+    }
+
+    /// What the Rancher form shows: `UpstreamSpec` overlaid with the non-nil fields of
+    /// `Spec.EKSConfig` ("This is what is displayed in the UI", reference §4.5).
+    public var effectiveSpec: SpecDocument {
+        var form = upstreamSpec ?? SpecDocument()
+        for key in spec.topLevelKeys where spec.isManaged(key) {
+            form.replaceSubtree(FieldPath(unchecked: key), with: spec.subtree(FieldPath(unchecked: key)))
+        }
+        return form
+    }
+}
+
+/// The bridge's open watch after a push (reference §4.3 step 3).
+public struct BridgeWatch: Hashable, Sendable, Codable {
+    public var pushedAt: SimTime
+    /// The spec it pushed; recorded as AppliedSpec if the watch times out.
+    public var pushedSpec: SpecDocument
+
+    public init(pushedAt: SimTime, pushedSpec: SpecDocument) {
+        self.pushedAt = pushedAt
+        self.pushedSpec = pushedSpec
+    }
+}

@@ -1,0 +1,133 @@
+/// A path naming a field, as scenario steps and reports spell it (`spec/CONTRACT.md`, "Field paths").
+///
+/// `privateAccess`, `tags`, `tags.env`, `nodeGroups.ng1`, `nodeGroups.ng1.desiredSize`,
+/// `nodeGroups.ng1.labels.KEY`. A map key is everything after its map's name, so tag keys may
+/// contain dots (`tags.kubernetes.io/role`).
+public struct FieldPath: Hashable, Comparable, Sendable, Codable, CustomStringConvertible,
+    ExpressibleByStringLiteral
+{
+    /// The printed path.
+    public let raw: String
+
+    /// Wraps an already valid path without checking it.
+    public init(unchecked raw: String) { self.raw = raw }
+
+    public init(stringLiteral value: String) { self.raw = value }
+
+    /// Parses and validates `text` against `FieldSchema`.
+    public init(parsing text: String) throws(FieldPathError) {
+        var rest = Substring(text)
+        guard let top = Self.segment(&rest), let field = FieldSchema.clusterField(String(top)) else {
+            throw FieldPathError(path: text, reason: "unknown field \"\(text.split(separator: ".").first ?? "")\"; expected one of \(FieldSchema.cluster.map(\.name).joined(separator: ", "))")
+        }
+        switch field.kind {
+        case .map:
+            if rest.isEmpty && text.hasSuffix(".") {
+                throw FieldPathError(path: text, reason: "empty map key")
+            }
+        case .nodeGroups:
+            if !rest.isEmpty {
+                guard let name = Self.segment(&rest), !name.isEmpty else {
+                    throw FieldPathError(path: text, reason: "expected nodeGroups.NAME")
+                }
+                if !rest.isEmpty {
+                    guard let sub = Self.segment(&rest), let ngField = FieldSchema.nodeGroupField(String(sub)) else {
+                        throw FieldPathError(path: text, reason: "unknown node group field; expected one of \(FieldSchema.nodeGroup.map(\.name).joined(separator: ", "))")
+                    }
+                    if ngField.kind != .map && !rest.isEmpty {
+                        throw FieldPathError(path: text, reason: "\(sub) has no sub-fields")
+                    }
+                    if ngField.kind == .map && rest.isEmpty && text.hasSuffix(".") {
+                        throw FieldPathError(path: text, reason: "empty map key")
+                    }
+                }
+            }
+        default:
+            if !rest.isEmpty || text.hasSuffix(".") {
+                throw FieldPathError(path: text, reason: "\(top) has no sub-fields")
+            }
+        }
+        self.raw = text
+    }
+
+    private static func segment(_ rest: inout Substring) -> Substring? {
+        guard !rest.isEmpty else { return nil }
+        if let dot = rest.firstIndex(of: ".") {
+            let head = rest[..<dot]
+            rest = rest[rest.index(after: dot)...]
+            return head
+        }
+        defer { rest = rest[rest.endIndex...] }
+        return rest
+    }
+
+    public var description: String { raw }
+
+    /// The top-level key (`tags` for `tags.env`).
+    public var topLevel: String {
+        if let dot = raw.firstIndex(of: ".") { String(raw[..<dot]) } else { raw }
+    }
+
+    /// The path with `key` appended (`tags` + `env`).
+    public func appending(_ key: String) -> FieldPath { FieldPath(unchecked: raw + "." + key) }
+
+    /// The enclosing path (`tags` for `tags.env`, `nodeGroups.ng1` for `nodeGroups.ng1.labels`),
+    /// nil for a top-level key. Map keys may contain dots, so this follows the schema.
+    public var parent: FieldPath? {
+        let parts = raw.split(separator: ".", maxSplits: 3, omittingEmptySubsequences: false)
+        switch (parts.first, parts.count) {
+        case (_, 1): return nil
+        case ("nodeGroups", 2), ("tags", _): return FieldPath(unchecked: String(parts[0]))
+        case ("nodeGroups", 3): return FieldPath(unchecked: "nodeGroups.\(parts[1])")
+        case ("nodeGroups", _): return FieldPath(unchecked: "nodeGroups.\(parts[1]).\(parts[2])")
+        default: return FieldPath(unchecked: String(parts[0]))
+        }
+    }
+
+    /// True when `self` is `other` or lies inside it.
+    public func isWithin(_ other: FieldPath) -> Bool {
+        raw == other.raw || (raw.hasPrefix(other.raw) && raw.utf8.dropFirst(other.raw.utf8.count).first == UInt8(ascii: "."))
+    }
+
+    /// True when one of the two paths lies within the other: a path touches its parents and children.
+    public func touches(_ other: FieldPath) -> Bool { isWithin(other) || other.isWithin(self) }
+
+    /// The field this path names, for leaves and containers alike.
+    public var field: FieldSpec? {
+        let parts = raw.split(separator: ".", maxSplits: 3, omittingEmptySubsequences: false)
+        guard let top = FieldSchema.clusterField(String(parts[0])) else { return nil }
+        switch (top.kind, parts.count) {
+        case (_, 1): return top
+        case (.map, _): return FieldSpec(String(parts[1...].joined(separator: ".")), .string)
+        case (.nodeGroups, 2): return FieldSpec(String(parts[1]), .map)
+        case (.nodeGroups, 3): return FieldSchema.nodeGroupField(String(parts[2]))
+        case (.nodeGroups, _):
+            return FieldSpec(String(parts[3]), .string)
+        default: return nil
+        }
+    }
+
+    /// The node group this path lies in, if any.
+    public var nodeGroupName: String? {
+        let parts = raw.split(separator: ".", maxSplits: 2, omittingEmptySubsequences: false)
+        return parts.count >= 2 && parts[0] == "nodeGroups" ? String(parts[1]) : nil
+    }
+
+    public static func < (lhs: FieldPath, rhs: FieldPath) -> Bool { lhs.raw < rhs.raw }
+
+    public init(from decoder: Decoder) throws {
+        raw = try decoder.singleValueContainer().decode(String.self)
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(raw)
+    }
+}
+
+/// A field path that does not name a field of `EKSClusterConfigSpec`.
+public struct FieldPathError: Error, Hashable, Sendable, CustomStringConvertible {
+    public let path: String
+    public let reason: String
+    public var description: String { "invalid field path \"\(path)\": \(reason)" }
+}

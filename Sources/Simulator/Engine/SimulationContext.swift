@@ -1,0 +1,16 @@
+import ClusterStateMachine
+
+/// What the modeled AWS and the people need from the running simulation: the folded state, the
+/// virtual time, a way to record events (appended and folded at once) and to schedule work.
+public protocol SimulationContext: AnyObject {
+    /// The state folded from every event so far.
+    var state: ClusterState { get }
+    /// The virtual clock's time.
+    var now: SimTime { get }
+    /// Appends `event` to the log and folds it into `state` before returning.
+    func emit(_ event: ClusterEvent, by actor: Actor)
+    /// Queues work `delay` after now (the item moves with the current work in a sweep).
+    func schedule(_ kind: WorkKind, after delay: SimTime)
+    /// A fresh identifier from the run's seeded generator, formatted as a UUID.
+    func randomUUID() -> String
+}
