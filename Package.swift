@@ -40,7 +40,9 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "EventStoreTests", dependencies: ["EventStore", "CSQLite"]),
+        // Child process for EventStoreTests' crash test (SIGKILLed mid-append); not a product.
+        .executableTarget(name: "eventstore-stress", dependencies: ["EventStore"]),
+        .testTarget(name: "EventStoreTests", dependencies: ["EventStore", "CSQLite", "eventstore-stress"]),
         .testTarget(name: "StateMachineTests", dependencies: ["ClusterStateMachine", "SyncEngine"]),
         .testTarget(name: "RaceConditionTests", dependencies: ["Simulator", "SyncEngine", "ClusterStateMachine", "EventStore"]),
     ]
