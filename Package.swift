@@ -45,5 +45,6 @@ let package = Package(
         .testTarget(name: "EventStoreTests", dependencies: ["EventStore", "CSQLite", "eventstore-stress"]),
         .testTarget(name: "StateMachineTests", dependencies: ["ClusterStateMachine", "SyncEngine"]),
         .testTarget(name: "RaceConditionTests", dependencies: ["Simulator", "SyncEngine", "ClusterStateMachine", "EventStore"]),
+        .testTarget(name: "AWSModelTests", dependencies: ["Simulator", "SyncEngine", "ClusterStateMachine"]),
     ]
 )

@@ -15,6 +15,9 @@ public struct AWSClusterState: Hashable, Sendable, Codable {
     public var failNextUpdate: Bool
     /// Token buckets per operation for the throttling fault (aws-eks-model §1, 429).
     public var throttles: [String: TokenBucket]
+    /// Node groups being deleted (DELETING): who asked and the removal's provenance, stored when
+    /// DeleteNodegroup is accepted and used for the tombstone when the deletion completes.
+    public var nodegroupDeletions: [String: NodegroupDeletion]
 
     public init(name: String, arn: String, visible: SpecDocument) {
         self.name = name
@@ -25,6 +28,7 @@ public struct AWSClusterState: Hashable, Sendable, Codable {
         self.hiddenLockUntil = nil
         self.failNextUpdate = false
         self.throttles = [:]
+        self.nodegroupDeletions = [:]
     }
 
     /// The update with this id.
@@ -38,6 +42,17 @@ public struct AWSClusterState: Hashable, Sendable, Codable {
     /// `Cluster.status` as DescribeCluster shows it: UPDATING only once the status lag has passed.
     public var status: ClusterStatus {
         inProgressClusterUpdates.contains { $0.statusVisible } ? .updating : .active
+    }
+}
+
+/// A node group deletion AWS accepted and has not finished.
+public struct NodegroupDeletion: Hashable, Sendable, Codable {
+    /// The tombstone's provenance (the decision to delete).
+    public var removal: Entry
+    public var requestedBy: Actor
+    public init(removal: Entry, requestedBy: Actor) {
+        self.removal = removal
+        self.requestedBy = requestedBy
     }
 }
 

@@ -131,12 +131,17 @@ public struct ResourcesChanged: Hashable, Sendable, Codable {
     public var nodegroupStatus: [String: NodegroupStatus?]
     public var requestedBy: Actor
     public var action: String
+    /// Node groups whose deletion AWS just accepted, with the removal's provenance: kept in
+    /// `AWSClusterState.nodegroupDeletions` until the deletion completes and the tombstone is stored.
+    public var deletionsRequested: [String: Entry]?
 
-    public init(change: SubtreeChange, nodegroupStatus: [String: NodegroupStatus?] = [:], requestedBy: Actor, action: String) {
+    public init(change: SubtreeChange, nodegroupStatus: [String: NodegroupStatus?] = [:], requestedBy: Actor, action: String,
+                deletionsRequested: [String: Entry]? = nil) {
         self.change = change
         self.nodegroupStatus = nodegroupStatus
         self.requestedBy = requestedBy
         self.action = action
+        self.deletionsRequested = deletionsRequested
     }
 }
 

@@ -78,7 +78,13 @@ extension ClusterState {
         case .awsResourcesChanged(let r):
             Self.store(r.change, in: &aws.visible, surface: .aws, by: r.requestedBy, action: r.action,
                        at: at, visibleAt: at, observer: observer)
-            for (name, status) in r.nodegroupStatus { aws.nodegroupStatus[name] = status }
+            for (name, removal) in r.deletionsRequested ?? [:] {
+                aws.nodegroupDeletions[name] = NodegroupDeletion(removal: removal, requestedBy: r.requestedBy)
+            }
+            for (name, status) in r.nodegroupStatus {
+                aws.nodegroupStatus[name] = status
+                if status == nil { aws.nodegroupDeletions[name] = nil }
+            }
         case .operatorBackoff(let b):
             rancher.operatorFailures = b.failures
         case .faultInjected(let fault):

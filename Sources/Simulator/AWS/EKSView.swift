@@ -1,0 +1,100 @@
+import ClusterStateMachine
+import SyncEngine
+
+/// What the modeled EKS knows at one call: the folded AWS state, the time and the parameters.
+///
+/// Every decision reads this and nothing else; the model keeps no state of its own.
+struct EKSView {
+    let aws: AWSClusterState
+    let now: SimTime
+    let parameters: AWSModelParameters
+
+    // MARK: Existence
+
+    /// True when the cluster exists: observed, and not deleted (DeleteCluster removes every value).
+    var clusterExists: Bool {
+        !aws.name.isEmpty && aws.visible.entries.values.contains { $0.value != nil }
+    }
+
+    /// The cluster `name`, or 404 `No cluster found for name: <n>.`.
+    func requireCluster(_ name: String) throws(EKSError) {
+        guard clusterExists, name == aws.name else { throw .clusterNotFound(name) }
+    }
+
+    /// Names of the node groups that exist (CREATING, ACTIVE, UPDATING and DELETING ones), sorted.
+    /// A node group whose entry is a tombstone was deleted and does not exist.
+    var nodegroupNames: [String] { aws.visible.nodeGroupNames ?? [] }
+
+    func nodegroupExists(_ name: String) -> Bool {
+        aws.visible.value(at: Self.nodegroupPath(name)) == .container
+    }
+
+    /// The node group `name`, or 404 `No node group found for name: <ng>.`.
+    func requireNodegroup(_ name: String) throws(EKSError) {
+        guard nodegroupExists(name) else { throw .nodegroupNotFound(name) }
+    }
+
+    /// A node group's status; one observed without a status is ACTIVE.
+    func nodegroupStatus(_ name: String) -> NodegroupStatus { aws.nodegroupStatus[name] ?? .active }
+
+    static func nodegroupPath(_ name: String) -> FieldPath { FieldPath(unchecked: "nodeGroups.\(name)") }
+
+    // MARK: The cluster lock (aws-eks-model R1, R2)
+
+    /// The update holding the cluster lock: an InProgress cluster update, or else a hidden platform
+    /// update (R2), named by an id derived from the fault so that messages are deterministic.
+    var clusterLockHolder: String? {
+        if let update = aws.inProgressClusterUpdates.first { return update.id }
+        if let until = aws.hiddenLockUntil, now < until {
+            return StableIdentifier.uuid("platform-update/\(aws.name)/\(until)")
+        }
+        return nil
+    }
+
+    // MARK: What Describe* show
+
+    /// The document DescribeCluster and DescribeNodegroup show (see `ModeledEKS.describedDocument`).
+    var described: SpecDocument { ModeledEKS.describedDocument(of: aws, parameters: parameters) }
+
+    // MARK: Current values (the true state, which validation reads)
+
+    var kubernetesVersion: String { aws.visible.string("kubernetesVersion") ?? "" }
+    var publicAccess: Bool { aws.visible.bool("publicAccess") ?? true }
+    var privateAccess: Bool { aws.visible.bool("privateAccess") ?? false }
+    /// `publicAccessCidrs`; AWS reports `["0.0.0.0/0"]` when none was set (aws-eks-model §2).
+    var publicAccessCidrs: [String] { Self.cidrsOrDefault(aws.visible.strings("publicAccessSources")) }
+    var loggingTypes: Set<String> { Set(aws.visible.strings("loggingTypes") ?? []) }
+
+    static let defaultCidrs = ["0.0.0.0/0"]
+
+    static func cidrsOrDefault(_ cidrs: [String]?) -> [String] {
+        guard let cidrs, !cidrs.isEmpty else { return defaultCidrs }
+        return cidrs
+    }
+
+    /// A node group's version; one without a version is on the cluster's.
+    func nodegroupVersion(_ name: String) -> String {
+        aws.visible.string(Self.nodegroupPath(name).appending("version")) ?? kubernetesVersion
+    }
+
+    func nodegroupInt(_ name: String, _ field: String) -> Int? {
+        aws.visible.int(Self.nodegroupPath(name).appending(field))
+    }
+
+    // MARK: ARNs
+
+    var arns: EKSResourceNames { EKSResourceNames(aws: aws, parameters: parameters) }
+}
+
+extension ModeledEKS {
+    /// The cluster as DescribeCluster and DescribeNodegroup show it: the values AWS holds, plus, with
+    /// `configVisibility == .atAcceptance`, the changes of the updates still InProgress (a failed one
+    /// simply stops being shown). Tombstones are kept: they carry the provenance of removals.
+    public static func describedDocument(of aws: AWSClusterState, parameters: AWSModelParameters) -> SpecDocument {
+        var doc = aws.visible
+        if parameters.configVisibility == .atAcceptance {
+            for update in aws.updates where update.status == .inProgress { doc.apply(update.change) }
+        }
+        return doc
+    }
+}

@@ -1,0 +1,155 @@
+import ClusterStateMachine
+import SyncEngine
+
+/// The modeled EKS control plane for one cluster.
+///
+/// Holds no state of its own: everything it knows is folded from the event log
+/// (`context.state.aws`). Every call, accepted or refused, emits `.awsCalled(AWSCall)` by the
+/// caller, with the parameters, the field paths touched and the answer; what the call changes in
+/// AWS follows as events by `.aws` (`AWSUpdateStarted`, `AWSResourcesChanged`), and the timers that
+/// finish the work are scheduled through the context. The rules live in `Operations/`, each named
+/// after the reference section it implements (`aws-eks-model R1`, ...).
+///
+/// The context must outlive the model: the simulation owns both, and the model holds the context
+/// `unowned` so that a context that owns its model does not leak.
+public final class ModeledEKS {
+    public let parameters: AWSModelParameters
+    unowned let context: any SimulationContext
+
+    public init(parameters: AWSModelParameters, context: any SimulationContext) {
+        self.parameters = parameters
+        self.context = context
+    }
+
+    /// The EKS API as `caller` (operator, refresher, console) uses it: every call is recorded with
+    /// that caller.
+    public func client(for caller: Actor) -> any EKSAPI { ModeledEKSClient(model: self, caller: caller) }
+
+    /// Runs AWS's own work when the scheduler reaches it (the simulator has already emitted
+    /// `.workStarted` for the item): an update's status turning visible, an update finishing, a node
+    /// group finishing its creation or deletion. Other work kinds are not AWS's and are ignored, as is
+    /// a timer whose subject has moved on.
+    public func handle(_ work: WorkKind) {
+        let aws = context.state.aws
+        switch work {
+        case .awsStatusVisible(let id):
+            // aws-eks-model R3: DescribeCluster starts reporting UPDATING once the lag has passed.
+            guard let update = aws.update(id), update.status == .inProgress, !update.statusVisible else { return }
+            context.emit(.awsUpdateStatusVisible(WorkStarted(seq: -1, kind: work)), by: .aws)
+        case .awsUpdateDone(let id):
+            guard let update = aws.update(id), update.status == .inProgress else { return }
+            context.emit(.awsUpdateFinished(Self.finish(update)), by: .aws)
+        case .awsNodegroupDone(let name):
+            if let event = Self.settleNodegroup(name, aws: aws) { context.emit(event, by: .aws) }
+        default:
+            return
+        }
+    }
+
+    /// How an update ends: `Successful`, or `Failed` with an error when the `failNextUpdate` fault
+    /// marked it (aws-eks-model §2: a failed update leaves the old values, a failed version update
+    /// leaves the old version).
+    static func finish(_ update: AWSUpdate) -> UpdateFinished {
+        guard update.willFail else { return UpdateFinished(id: update.id, status: .successful) }
+        let detail = AWSUpdate.ErrorDetail(
+            errorCode: "Unknown",
+            errorMessage: "The \(update.type.rawValue) failed (injected by the scenario's failNextUpdate fault)")
+        return UpdateFinished(id: update.id, status: .failed, errors: [detail])
+    }
+
+    /// A node group timer: CREATING becomes ACTIVE; DELETING becomes a tombstone at `nodeGroups.NAME`
+    /// carrying the removal's provenance, and the node group stops existing.
+    static func settleNodegroup(_ name: String, aws: AWSClusterState) -> ClusterEvent? {
+        switch aws.nodegroupStatus[name] {
+        case .creating?:
+            return .awsResourcesChanged(ResourcesChanged(
+                change: SubtreeChange(), nodegroupStatus: [name: .active], requestedBy: .aws,
+                action: "CreateNodegroup completed"))
+        case .deleting?:
+            let path = EKSView.nodegroupPath(name)
+            let deletion = aws.nodegroupDeletions[name]
+                ?? NodegroupDeletion(removal: Entry(nil, origin: .initial, readAt: 0), requestedBy: .aws)
+            let tombstone = Entry(nil, origin: deletion.removal.origin, readAt: deletion.removal.readAt)
+            return .awsResourcesChanged(ResourcesChanged(
+                change: SubtreeChange(replaced: [path], entries: [path.raw: tombstone]),
+                nodegroupStatus: [name: nil], requestedBy: deletion.requestedBy, action: "DeleteNodegroup"))
+        default:
+            return nil
+        }
+    }
+
+    // MARK: The call pipeline
+
+    /// Runs one EKS call: throttling first, then `decide` on the folded state; records the call
+    /// (accepted or refused) by `caller`, then applies what it decided and schedules its timers.
+    func perform<Response>(
+        _ operation: String, caller: Actor, request: [String: String], fields: [FieldPath],
+        _ decide: (EKSView) throws(EKSError) -> Accepted<Response>
+    ) throws(EKSError) -> Response {
+        let view = EKSView(aws: context.state.aws, now: context.now, parameters: parameters)
+        let call = AWSCall(caller: caller, operation: operation, request: request, fields: fields.sorted(),
+                           error: nil, response: "")
+
+        // Throttling (aws-eks-model §1 and §6): a token bucket per operation, refilled by elapsed
+        // sim time and capped at its burst, in force until `until`; an empty bucket answers 429
+        // TooManyRequestsException "Too Many Requests" before anything else is looked at. The bucket's
+        // new state travels in the call record, which the fold stores.
+        var bucket: TokenBucket?
+        if let stored = view.aws.throttles[operation], stored.isActive(at: view.now) {
+            var refilled = stored.refilled(at: view.now)
+            guard refilled.tokens >= 1 else {
+                refuse(call, with: .tooManyRequests(), bucket: refilled)
+                throw .tooManyRequests()
+            }
+            refilled.tokens -= 1
+            bucket = refilled
+        }
+
+        let accepted: Accepted<Response>
+        do throws(EKSError) {
+            accepted = try decide(view)
+        } catch {
+            refuse(call, with: error, bucket: bucket)
+            throw error
+        }
+        var record = call
+        record.response = accepted.summary
+        record.bucket = bucket
+        context.emit(.awsCalled(record), by: caller)
+        for event in accepted.events { context.emit(event, by: .aws) }
+        for timer in accepted.timers { context.schedule(timer.kind, after: timer.delay) }
+        return accepted.response
+    }
+
+    private func refuse(_ call: AWSCall, with error: EKSError, bucket: TokenBucket?) {
+        var record = call
+        record.error = error.record
+        record.response = "refused: \(error.code)"
+        record.bucket = bucket
+        context.emit(.awsCalled(record), by: call.caller)
+    }
+}
+
+/// What an accepted call answers, the events that record its effect on AWS, and the timers it starts.
+struct Accepted<Response> {
+    struct Timer {
+        var kind: WorkKind
+        var delay: SimTime
+    }
+
+    var response: Response
+    /// A short account of the answer for the call record (`update 3f2a… InProgress`).
+    var summary: String
+    var events: [ClusterEvent] = []
+    var timers: [Timer] = []
+}
+
+/// Request parameters flattened to text for the call record: a value with its origin, `"true (w3)"`.
+enum RequestText {
+    static func entry(_ entry: Entry?) -> String? {
+        guard let entry else { return nil }
+        return "\(entry.value.map { "\($0)" } ?? "removed") (\(entry.origin))"
+    }
+
+    static func list(_ items: [String]) -> String { "[" + items.joined(separator: ", ") + "]" }
+}
