@@ -34,9 +34,10 @@ public struct ClusterState: Hashable, Sendable {
     /// The id the next person's write gets.
     public var nextWriteID: WriteID { WriteID(writes.count + 1) }
 
-    /// The work to run next: earliest time first, then insertion order.
+    /// The work to run next: earliest time first; at the same millisecond machines act before
+    /// people (a cron job fires on the second, a person is never exactly on it); then insertion order.
     public var nextWork: WorkItem? {
-        pending.min { ($0.at, $0.seq) < ($1.at, $1.seq) }
+        pending.min { ($0.at, $0.kind.isStep ? 1 : 0, $0.seq) < ($1.at, $1.kind.isStep ? 1 : 0, $1.seq) }
     }
 
     /// The pending item of a component's queue, if one is queued.

@@ -48,6 +48,9 @@ public enum WorkKind: Hashable, Sendable, Codable, CustomStringConvertible {
         }
     }
 
+    /// True for a scenario step (a person or a fault).
+    public var isStep: Bool { if case .step = self { true } else { false } }
+
     /// The component whose queue holds this work; at most one such item is pending per component
     /// (a workqueue holds a key once).
     public var queue: Actor? {

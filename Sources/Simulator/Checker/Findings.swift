@@ -1,0 +1,50 @@
+import ClusterStateMachine
+
+/// What the lost-write checker found in a run's log.
+public struct Findings: Sendable {
+    /// Writes no surface holds at the end, nor any write whose author saw them.
+    public var lost: [LostWrite]
+    /// Writes that were clobbered somewhere but survive at the end.
+    public var transientReverts: [TransientRevert]
+    /// Two people writing the same field without seeing each other: not a loss.
+    public var conflicts: [Conflict]
+    /// Writes AWS refused (a console step's call answered with an error).
+    public var refused: [RefusedWrite]
+    /// Writes whose AWS update ended Failed.
+    public var failed: [Write]
+    /// Managed fields where Rancher's `Spec.EKSConfig` and AWS disagree at the end.
+    public var divergence: [Divergence]
+    /// Every clobber, in log order (for timelines).
+    public var clobbers: [Clobber]
+}
+
+/// A lost write with the first and final clobber, and a sentence a Rancher user understands.
+public struct LostWrite: Sendable {
+    public var write: Write
+    public var firstClobber: Clobber?
+    public var finalClobber: Clobber?
+    public var explanation: String
+}
+
+public struct TransientRevert: Sendable {
+    public var write: Write
+    public var clobbers: [Clobber]
+}
+
+public struct Conflict: Sendable {
+    public var write: Write
+    /// The other person's write that holds the field.
+    public var winner: Write
+}
+
+public struct RefusedWrite: Sendable {
+    public var write: Write
+    public var operation: String
+    public var error: String
+}
+
+public struct Divergence: Sendable {
+    public var field: FieldPath
+    public var rancher: JSONValue
+    public var aws: JSONValue
+}

@@ -1,0 +1,84 @@
+import ClusterStateMachine
+
+/// Reads a run's log and says which writes were lost, by whom and why (ARCHITECTURE.md,
+/// "Lost writes, precisely"): provenance, not a final-value diff.
+public enum LostWriteChecker {
+    public static func check(_ run: RunResult) -> Findings {
+        var lineage = Lineage()
+        var state = ClusterState()
+        var clobbers: [Clobber] = []
+        var refused: [RefusedWrite] = []
+        var failedOrigins = Set<WriteID>()
+        var refusals: [WriteID: (String, String)] = [:]
+        for timed in run.log {
+            switch timed.event {
+            case .writeMade(let w): lineage.record(w)
+            case .writeRefused(let r): for id in r.writes { refusals[id] = (r.operation, r.error) }
+            case .awsUpdateFinished(let f) where f.status != .successful:
+                if let u = state.aws.update(f.id) { failedOrigins.formUnion(u.change.entries.values.map(\.origin)) }
+            default: break
+            }
+            state.apply(timed) { obs in
+                guard Surface.holdingWrites.contains(obs.surface), let before = obs.before, let after = obs.after,
+                      before.origin != after.origin, !before.origin.isInitial,
+                      !lineage.saw(after.origin, before.origin) else { return }
+                clobbers.append(Clobber(surface: obs.surface, path: obs.path, victim: before.origin, origin: after.origin,
+                                        value: after.value, by: obs.by, action: obs.action, at: obs.at,
+                                        visibleAt: obs.visibleAt, staleReadAt: after.readAt))
+            }
+        }
+
+        var findings = Findings(lost: [], transientReverts: [], conflicts: [], refused: [], failed: [], divergence: [], clobbers: clobbers)
+        for write in state.writes {
+            if let (op, error) = refusals[write.id] {
+                refused.append(RefusedWrite(write: write, operation: op, error: error))
+                continue
+            }
+            let related = clobbers.filter { lineage.saw($0.victim, write.id) }
+            guard let dead = leaves(of: write).first(where: { !alive($0, write.id, state, &lineage) }) else {
+                if !related.isEmpty { findings.transientReverts.append(TransientRevert(write: write, clobbers: related)) }
+                continue
+            }
+            if let holder = state.aws.visible.effectiveEntry(at: dead)?.origin, let winner = lineage.writes[holder],
+               !lineage.saw(write.id, holder) {
+                findings.conflicts.append(Conflict(write: write, winner: winner))
+            } else if failedOrigins.contains(write.id) {
+                findings.failed.append(write)
+            } else {
+                let explanation = Explanation(run: run, lineage: lineage).lost(write, first: related.first, final: related.last)
+                findings.lost.append(LostWrite(write: write, firstClobber: related.first, finalClobber: related.last,
+                                               explanation: explanation))
+            }
+        }
+        findings.refused = refused
+        findings.divergence = divergence(state)
+        return findings
+    }
+
+    /// The leaf paths a write stored: each must survive somewhere for the write to survive.
+    static func leaves(of write: Write) -> [FieldPath] {
+        guard let value = write.value else {
+            return write.path.parent == nil ? [] : [write.path]  // unmanaging a key stores nothing
+        }
+        return value.entries(at: write.path, origin: write.id, readAt: 0).keys.sorted().map(FieldPath.init(unchecked:))
+    }
+
+    static func alive(_ path: FieldPath, _ id: WriteID, _ state: ClusterState, _ lineage: inout Lineage) -> Bool {
+        for surface in Surface.holdingWrites {
+            if let origin = state.document(surface)?.effectiveEntry(at: path)?.origin, lineage.saw(origin, id) { return true }
+        }
+        return false
+    }
+
+    /// Managed keys whose values differ between `Spec.EKSConfig` and AWS at the end.
+    static func divergence(_ state: ClusterState) -> [Divergence] {
+        var result: [Divergence] = []
+        for field in FieldSchema.cluster where field.nillable && field.updatable && state.rancher.spec.isManaged(field.name) {
+            let path = FieldPath(unchecked: field.name)
+            guard !state.rancher.spec.sameValues(under: path, as: state.aws.visible) else { continue }
+            result.append(Divergence(field: path, rancher: state.rancher.spec.json(at: path) ?? .null,
+                                     aws: state.aws.visible.json(at: path) ?? .null))
+        }
+        return result
+    }
+}

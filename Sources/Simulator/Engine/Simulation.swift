@@ -1,0 +1,163 @@
+import ClusterStateMachine
+import SyncEngine
+
+/// One deterministic run of a scenario: a virtual clock, a queue of timed work ordered by
+/// (time, insertion), the sync engine and the modeled AWS deciding, and every decision appended to
+/// the log and folded.
+public final class Simulation: SimulationContext, SimulationClock {
+    public let scenario: Scenario
+    public let options: RunOptions
+    public private(set) var state = ClusterState()
+    /// Every event of the run, in log order.
+    public private(set) var log: [TimedEvent] = []
+    /// For each event, the index in `log` of the `workStarted` it happened under (its cause).
+    public private(set) var causes: [Int?] = []
+    public private(set) var now: SimTime = 0
+    public var startEpochSeconds: Int64 { scenario.startEpochSeconds }
+    /// Comparisons between moving and fixed work (only recorded when a step is moved).
+    public private(set) var crossings: [Crossing] = []
+
+    /// Called after every event is folded, with its index in `log` and the state it left.
+    public var onEvent: ((Int, ClusterState) -> Void)?
+
+    private var generator: SeededGenerator
+    private var moving = false
+    private var cause: Int?
+    private let engine: SyncEngine
+    private lazy var aws = ModeledEKS(parameters: scenario.aws, context: self)
+
+    public init(scenario: Scenario, options: RunOptions = RunOptions()) {
+        self.scenario = scenario
+        self.options = options
+        self.generator = SeededGenerator(seed: scenario.seed)
+        self.engine = SyncEngine(profile: scenario.profile, timings: scenario.timings, refresh: scenario.refresh)
+    }
+
+    /// Runs to the end and returns the outcome, lost writes checked.
+    public func run() -> RunResult {
+        emit(.clusterObserved(InitialCluster.observed(scenario)), by: .aws)
+        for (i, step) in scenario.steps.enumerated() {
+            let moved = options.movedStep == i
+            schedule(.step(i), at: step.at + (moved ? options.offset : 0), moves: moved)
+        }
+        for requeue in engine.initialWork(clock: self) { schedule(requeue) }
+        let horizon = stopHorizon
+        var settled = true
+        // The refresher must have read AWS after the last other work, so UpstreamSpec is settled too.
+        var lastActivity: SimTime = 0
+        var lastTick: SimTime = -1
+        while let item = state.nextWork {
+            if let until = scenario.until, item.at > until { break }
+            if options.movedStep != nil { recordCrossings(popping: item) }
+            if scenario.until == nil && item.at > horizon && lastTick > lastActivity
+                && state.pending.allSatisfy({ $0.kind == .refresherTick }) { break }
+            if item.kind == .refresherTick { lastTick = item.at } else { lastActivity = item.at }
+            if log.count >= options.maxEvents { settled = false; break }
+            now = item.at
+            moving = item.moves
+            cause = nil
+            emit(.workStarted(WorkStarted(seq: item.seq, kind: item.kind)), by: owner(of: item.kind))
+            cause = log.count - 1
+            perform(item.kind)
+        }
+        return RunResult(scenario: scenario, options: options, log: log, causes: causes, state: state,
+                         settled: settled, crossings: crossings, endedAt: now)
+    }
+
+    /// Without `until`: the run goes on until every queue has drained and two refresh periods
+    /// have passed since the last step.
+    var stopHorizon: SimTime {
+        let lastStep = scenario.steps.enumerated().map { i, s in s.at + (options.movedStep == i ? options.offset : 0) }.max() ?? 0
+        return max(0, lastStep) + 2 * refreshPeriod
+    }
+
+    /// True when the moved step is the last one, so the default end moves with it.
+    var horizonMoves: Bool {
+        guard let moved = options.movedStep else { return false }
+        let times = scenario.steps.enumerated().map { i, s in s.at + (i == moved ? options.offset : 0) }
+        return times.indices.max { times[$0] < times[$1] } == moved
+    }
+
+    /// The time between two refresher ticks.
+    var refreshPeriod: SimTime {
+        switch scenario.profile.refresher {
+        case .timer: return scenario.refresh.interval
+        case .cron:
+            let first = scenario.refresh.cron.next(after: startEpochSeconds)
+            return (scenario.refresh.cron.next(after: first) - first) * .second
+        }
+    }
+
+    private func perform(_ kind: WorkKind) {
+        switch kind {
+        case .step(let i):
+            StepRunner(step: scenario.steps[i], index: i, clusterName: scenario.clusterName)
+                .run(in: self, aws: aws.client(for: scenario.steps[i].actor))
+        case .operatorReconcile, .bridgeSync, .bridgeWatchTimeout, .refresherTick:
+            let actor = owner(of: kind)
+            let decision = engine.run(kind, state: state, aws: aws.client(for: actor), clock: self)
+            for event in decision.events { emit(event, by: actor) }
+            for requeue in decision.requeues { schedule(requeue) }
+        case .awsStatusVisible, .awsUpdateDone, .awsNodegroupDone:
+            aws.handle(kind)
+        }
+    }
+
+    private func owner(of kind: WorkKind) -> Actor {
+        switch kind {
+        case .step(let i): scenario.steps[i].actor
+        case .operatorReconcile: .operator
+        case .bridgeSync, .bridgeWatchTimeout: .bridge
+        case .refresherTick: .refresher
+        case .awsStatusVisible, .awsUpdateDone, .awsNodegroupDone: .aws
+        }
+    }
+
+    // MARK: SimulationContext
+
+    public func emit(_ event: ClusterEvent, by actor: Actor) {
+        let timed = TimedEvent(at: now, actor: actor, event)
+        state.apply(timed)
+        log.append(timed)
+        causes.append(cause)
+        onEvent?(log.count - 1, state)
+        for requeue in engine.reactions(to: event, in: state) { schedule(requeue) }
+    }
+
+    public func schedule(_ kind: WorkKind, after delay: SimTime) {
+        schedule(kind, at: now + delay, moves: moving)
+    }
+
+    public func randomUUID() -> String { generator.uuid() }
+
+    private func schedule(_ requeue: Requeue) {
+        switch requeue.when {
+        case .after(let delay): schedule(requeue.kind, at: now + delay, moves: moving)
+        case .at(let time): schedule(requeue.kind, at: time, moves: false)
+        }
+    }
+
+    /// Queues work; a component's queue holds its key once, at the earliest time asked for.
+    private func schedule(_ kind: WorkKind, at time: SimTime, moves: Bool) {
+        let actor = owner(of: kind)
+        if kind.queue != nil, let queued = state.queued(kind) {
+            if queued.at <= time { return }
+            emit(.workCancelled(WorkStarted(seq: queued.seq, kind: kind)), by: actor)
+        }
+        emit(.workScheduled(WorkItem(seq: state.nextSeq, at: time, kind: kind, moves: moves)), by: actor)
+    }
+
+    private func recordCrossings(popping item: WorkItem) {
+        for other in state.pending where other.seq != item.seq && other.moves != item.moves {
+            let (m, f) = item.moves ? (item, other) : (other, item)
+            crossings.append(Crossing(movingAt: m.at, moving: m.kind, fixedAt: f.at, fixed: f.kind))
+        }
+        // The end of the run is a fixed time too (or moves, when the moved step is the last one).
+        let end = scenario.until.map { ($0 + 1, false) } ?? (stopHorizon + 1, horizonMoves)
+        if item.moves != end.1 {
+            crossings.append(item.moves
+                ? Crossing(movingAt: item.at, moving: item.kind, fixedAt: end.0, fixed: .refresherTick)
+                : Crossing(movingAt: end.0, moving: .refresherTick, fixedAt: item.at, fixed: item.kind))
+        }
+    }
+}

@@ -1,0 +1,98 @@
+import ClusterStateMachine
+
+/// One line per event, as the audit history and the report's timeline print it.
+public enum EventDescription {
+    /// What the event did, in words; `brief` leaves out bookkeeping (scheduling, reads).
+    public static func line(_ event: ClusterEvent) -> String {
+        switch event {
+        case .clusterObserved(let c):
+            "cluster \(c.name) exists: \(summary(c.aws, limit: 8)); Rancher manages \(managedKeys(c.rancherSpec))"
+        case .workScheduled(let w): "queued \(w.kind) for +\(DurationText.format(w.at))"
+        case .workStarted(let w): w.kind == .refresherTick ? "tick: reads AWS" : "runs \(w.kind)"
+        case .workCancelled(let w): "dropped a later \(w.kind) (the queue holds it once)"
+        case .writeMade(let w):
+            "\(w.id) \(w.value.map { "sets \(w.path) = \($0)" } ?? "unsets \(w.path)") (having seen \(basis(w.basis)))"
+        case .writeRefused(let r): "\(r.operation) refused: \(r.error) (writes \(r.writes.map(\.description).joined(separator: ", ")))"
+        case .rancherSpecEdited(let s): "Spec.EKSConfig edited: \(changeSummary(s.change))"
+        case .specSynced(let s): "spec sync copied AWS into Spec.EKSConfig: \(changeSummary(s.change))"
+        case .upstreamSpecRefreshed(let d): "UpstreamSpec refreshed from AWS: \(summary(d.document, limit: 6))"
+        case .eksConfigPushed: "pushed Spec.EKSConfig to the EKSClusterConfig spec (full copy); watching 10 s for a non-active phase"
+        case .bridgeWatchEnded(let b): "watch saw phase \(b.phase.rawValue); AppliedSpec not recorded"
+        case .appliedSpecRecorded(let d): "AppliedSpec := Spec.EKSConfig (\(d.reason))"
+        case .operatorStatusUpdated(let s):
+            "EKSClusterConfig status: phase \(s.phase.rawValue)" + (s.failureMessage.isEmpty ? "" : ", failureMessage \"\(s.failureMessage)\"")
+                + (s.completedUpdateIDs.isEmpty ? "" : ", \(s.completedUpdateIDs.count) completed update ids")
+        case .operatorBackoff(let b): "rate limiter: \(b.failures) consecutive failures"
+        case .awsCalled(let c):
+            "\(c.operation)(\(c.request.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ", "))) → "
+                + (c.error.map { "\($0.code) \($0.httpStatus): \($0.message)" } ?? c.response)
+        case .awsUpdateStarted(let u):
+            "update \(short(u.id)) \(u.type.rawValue)\(u.nodegroupName.map { " on \($0)" } ?? "") InProgress: \(changeSummary(u.change))"
+        case .awsUpdateStatusVisible(let w): "DescribeCluster now reports UPDATING (\(w.kind))"
+        case .awsUpdateFinished(let f): "update \(short(f.id)) \(f.status.rawValue)"
+        case .awsResourcesChanged(let r):
+            "\(r.action): \(changeSummary(r.change))" + r.nodegroupStatus.sorted { $0.key < $1.key }
+                .map { ", node group \($0.key) \($0.value?.rawValue ?? "gone")" }.joined()
+        case .faultInjected(let f):
+            switch f {
+            case .operatorDown(let until): "fault: eks-operator down until +\(DurationText.format(until))"
+            case .failNextUpdate: "fault: the next accepted update will fail"
+            case .platformUpdate(let until): "fault: hidden platform update holds the cluster lock until +\(DurationText.format(until))"
+            case .throttle(let op, let rate, let burst, let until):
+                "fault: \(op) throttled to \(rate)/s (burst \(Int(burst))) until +\(DurationText.format(until))"
+            }
+        }
+    }
+
+    /// True for events a reader of the timeline cares about (not scheduling or plain reads).
+    public static func isNotable(_ event: ClusterEvent) -> Bool {
+        switch event {
+        case .workStarted(let w): w.kind == .refresherTick
+        case .workScheduled, .workCancelled, .operatorBackoff, .awsUpdateStatusVisible: false
+        case .awsCalled(let c): c.error != nil || !(c.operation.hasPrefix("Describe") || c.operation.hasPrefix("List"))
+        default: true
+        }
+    }
+
+    /// The field paths an event read or changed (what `history --field` matches).
+    public static func fields(_ event: ClusterEvent) -> [FieldPath] {
+        switch event {
+        case .clusterObserved(let c): c.aws.topLevelKeys.map(FieldPath.init(unchecked:))
+        case .writeMade(let w): [w.path]
+        case .rancherSpecEdited(let s), .specSynced(let s): s.change.paths
+        case .upstreamSpecRefreshed(let d), .eksConfigPushed(let d), .appliedSpecRecorded(let d):
+            d.document.topLevelKeys.map(FieldPath.init(unchecked:))
+        case .awsCalled(let c): c.fields
+        case .awsUpdateStarted(let u): u.change.paths
+        case .awsResourcesChanged(let r): r.change.paths
+        default: []
+        }
+    }
+
+    static func short(_ id: String) -> String { String(id.prefix(8)) }
+
+    static func basis(_ origins: [WriteID]) -> String {
+        let named = origins.map(\.description)
+        return named.count <= 4 ? named.joined(separator: ", ") : named.prefix(4).joined(separator: ", ") + " and \(named.count - 4) more"
+    }
+
+    static func managedKeys(_ spec: SpecDocument) -> String {
+        let keys = FieldSchema.cluster.filter { $0.nillable && spec.isManaged($0.name) }.map(\.name)
+        return keys.isEmpty ? "nothing (registered cluster)" : keys.joined(separator: ", ")
+    }
+
+    static func summary(_ doc: SpecDocument, limit: Int) -> String {
+        let json = doc.json()
+        guard case .object(let pairs) = json else { return "" }
+        let shown = pairs.filter { !["amazonCredentialSecret", "region", "imported", "displayName"].contains($0.0) }
+        let text = shown.prefix(limit).map { "\($0.0)=\($0.1)" }.joined(separator: " ")
+        return shown.count > limit ? text + " …" : text
+    }
+
+    static func changeSummary(_ change: SubtreeChange) -> String {
+        let leaves = change.entries.sorted { $0.key < $1.key }.filter { $0.value.value != .container }
+        let parts = leaves.prefix(6).map { "\($0.key)=\($0.value.value?.description ?? "<removed>") [\($0.value.origin)]" }
+        let text = parts.joined(separator: ", ")
+        return leaves.count > 6 ? text + ", …" : (text.isEmpty ? change.replaced.map(\.raw).joined(separator: ", ") : text)
+    }
+}

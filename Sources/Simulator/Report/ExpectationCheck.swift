@@ -1,0 +1,26 @@
+import ClusterStateMachine
+
+/// Compares a run with its scenario's `expect:` (lost writes and final values).
+enum ExpectationCheck {
+    static func failures(result: RunResult, findings: Findings) -> [String] {
+        guard let expect = result.scenario.expect else { return [] }
+        var failures: [String] = []
+        if let wanted = expect.lostWrites {
+            let got = findings.lost.map { ExpectedLostWrite(actor: $0.write.actor, field: $0.write.path) }.sorted()
+            if got != wanted.sorted() {
+                failures.append("lostWrites: expected \(describe(wanted.sorted())), got \(describe(got))")
+            }
+        }
+        for (path, value) in expect.final {
+            let actual = result.state.aws.visible.json(at: path) ?? .null
+            if actual != value {
+                failures.append("final.\(path): expected \(value), AWS holds \(actual)")
+            }
+        }
+        return failures
+    }
+
+    static func describe(_ writes: [ExpectedLostWrite]) -> String {
+        writes.isEmpty ? "none" : writes.map { "\($0.actor.rawValue) \($0.field)" }.joined(separator: ", ")
+    }
+}

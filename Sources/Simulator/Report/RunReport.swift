@@ -1,0 +1,156 @@
+import ClusterStateMachine
+
+/// A run's outcome for people (`text`) and tools (`json`, CONTRACT.md §4), with its expectations.
+public struct RunReport: Sendable {
+    public let result: RunResult
+    public let findings: Findings
+    /// Each expectation that did not hold, in words.
+    public let failures: [String]
+
+    /// Checks the run's log and its scenario's expectations (windows are the sweep's business).
+    public init(result: RunResult, extraFailures: [String] = []) {
+        self.result = result
+        self.findings = LostWriteChecker.check(result)
+        self.failures = ExpectationCheck.failures(result: result, findings: findings) + extraFailures
+    }
+
+    public var passed: Bool { failures.isEmpty }
+
+    // MARK: JSON
+
+    public var json: JSONValue {
+        let s = result.scenario
+        return .object([
+            ("scenario", .string(s.name)),
+            ("profile", .string(s.profile.name)),
+            ("seed", .int(Int64(bitPattern: s.seed))),
+            ("passed", .bool(passed)),
+            ("failures", .array(failures.map(JSONValue.string))),
+            ("settled", .bool(result.settled)),
+            ("start", .string(result.timestamp(0))),
+            ("end", .string(result.timestamp(result.endedAt))),
+            ("events", .int(Int64(result.log.count))),
+            ("lostWrites", .array(findings.lost.map(lostJSON))),
+            ("transientReverts", .array(findings.transientReverts.map { t in
+                .object([("actor", .string(t.write.actor.rawValue)), ("field", .string(t.write.path.raw)),
+                         ("step", .int(Int64(t.write.step))), ("clobbers", .array(t.clobbers.map(clobberJSON)))])
+            })),
+            ("conflicts", .array(findings.conflicts.map { c in
+                .object([("actor", .string(c.write.actor.rawValue)), ("field", .string(c.write.path.raw)),
+                         ("step", .int(Int64(c.write.step))), ("heldBy", .object([
+                            ("actor", .string(c.winner.actor.rawValue)), ("step", .int(Int64(c.winner.step)))]))])
+            })),
+            ("refused", .array(findings.refused.map { r in
+                .object([("actor", .string(r.write.actor.rawValue)), ("field", .string(r.write.path.raw)),
+                         ("step", .int(Int64(r.write.step))), ("operation", .string(r.operation)), ("error", .string(r.error))])
+            })),
+            ("failedUpdates", .array(findings.failed.map { w in
+                .object([("actor", .string(w.actor.rawValue)), ("field", .string(w.path.raw)), ("step", .int(Int64(w.step)))])
+            })),
+            ("divergence", .array(findings.divergence.map { d in
+                .object([("field", .string(d.field.raw)), ("rancher", d.rancher), ("aws", d.aws)])
+            })),
+            ("final", result.state.aws.visible.json()),
+        ])
+    }
+
+    private func lostJSON(_ lost: LostWrite) -> JSONValue {
+        let w = lost.write
+        var pairs: [(String, JSONValue)] = [
+            ("actor", .string(w.actor.rawValue)),
+            ("field", .string(w.path.raw)),
+            ("value", w.value.map(Self.json) ?? .null),
+            ("step", .int(Int64(w.step))),
+            ("writtenAt", .string(result.timestamp(w.at))),
+        ]
+        pairs.append(("clobberedBy", lost.finalClobber.map { clobberJSON($0, why: lost.explanation) } ?? .null))
+        pairs.append(("firstClobber", lost.firstClobber.map { clobberJSON($0) } ?? .null))
+        pairs.append(("explanation", .string(lost.explanation)))
+        return .object(pairs)
+    }
+
+    private func clobberJSON(_ c: Clobber) -> JSONValue { clobberJSON(c, why: nil) }
+
+    private func clobberJSON(_ c: Clobber, why: String?) -> JSONValue {
+        var pairs: [(String, JSONValue)] = [
+            ("component", .string(c.by.rawValue)),
+            ("action", .string(c.action)),
+            ("at", .string(result.timestamp(c.at))),
+            ("visibleAt", .string(result.timestamp(c.visibleAt))),
+            ("surface", .string(c.surface.title)),
+            ("field", .string(c.path.raw)),
+            ("value", c.value?.json ?? .null),
+            ("staleValueFrom", .string(result.timestamp(c.staleReadAt))),
+        ]
+        if let why { pairs.append(("why", .string(why))) }
+        return .object(pairs)
+    }
+
+    static func json(_ value: WriteValue) -> JSONValue {
+        switch value {
+        case .leaf(let v): v.json
+        case .map(let m): .object(m.keys.sorted().map { ($0, json(m[$0]!)) })
+        }
+    }
+
+    // MARK: Text
+
+    /// The report a person reads: what happened in time order, then each lost write explained.
+    public var text: String {
+        let s = result.scenario
+        var out = "scenario \(s.name)  (profile \(s.profile.name), seed \(s.seed), \(result.log.count) events)\n"
+        if !s.description.isEmpty { out += "  " + s.description.trimmingCharacters(in: .whitespacesAndNewlines) + "\n" }
+        out += "\nWhat happened\n"
+        for timed in result.log where EventDescription.isNotable(timed.event) {
+            let who = timed.actor.rawValue.padding(toLength: 10, withPad: " ", startingAt: 0)
+            let clock = result.clock(timed.at).padding(toLength: 12, withPad: " ", startingAt: 0)
+            out += "  \(clock)  \(who) \(EventDescription.line(timed.event))\n"
+        }
+        out += "\nLost writes: \(findings.lost.count)\n"
+        for lost in findings.lost {
+            out += "  ✗ \(lost.write.actor.rawValue) \(lost.write.path)\n"
+            out += wrap(lost.explanation, indent: "    ")
+        }
+        if !findings.transientReverts.isEmpty {
+            out += "\nReverted for a while, but survived: " + findings.transientReverts.map { "\($0.write.actor.rawValue) \($0.write.path) (step \($0.write.step))" }.joined(separator: ", ") + "\n"
+        }
+        if !findings.conflicts.isEmpty {
+            out += "\nConcurrent conflicts (two people, neither saw the other; not lost):\n"
+            for c in findings.conflicts {
+                out += "  \(c.write.actor.rawValue) \(c.write.path) (step \(c.write.step)) lost to \(c.winner.actor.rawValue) (step \(c.winner.step))\n"
+            }
+        }
+        if !findings.refused.isEmpty {
+            out += "\nRefused by AWS (not lost):\n"
+            for r in findings.refused { out += "  \(r.write.actor.rawValue) \(r.write.path) (step \(r.write.step)): \(r.operation) → \(r.error)\n" }
+        }
+        if !findings.failed.isEmpty {
+            out += "\nUpdates that ended Failed: " + findings.failed.map { "\($0.actor.rawValue) \($0.path)" }.joined(separator: ", ") + "\n"
+        }
+        if !findings.divergence.isEmpty {
+            out += "\nRancher and AWS disagree at the end:\n"
+            for d in findings.divergence { out += "  \(d.field): Rancher \(d.rancher), AWS \(d.aws)\n" }
+        }
+        if !result.settled { out += "\nThe run did not settle within \(result.options.maxEvents) events.\n" }
+        if s.expect != nil {
+            out += passed ? "\nExpectations hold.\n" : "\nExpectations FAILED:\n" + failures.map { "  - \($0)\n" }.joined()
+        }
+        return out
+    }
+
+    private func wrap(_ text: String, indent: String, width: Int = 100) -> String {
+        var lines: [String] = []
+        var line = indent
+        for word in text.split(separator: " ") {
+            if line.count + word.count + 1 > width && line != indent {
+                lines.append(line)
+                line = indent
+            }
+            line += (line == indent ? "" : " ") + word
+        }
+        lines.append(line)
+        return lines.joined(separator: "\n") + "\n"
+    }
+}
+
+import Foundation

@@ -1,0 +1,69 @@
+import ClusterStateMachine
+
+/// What a scenario says must hold after its run (`expect:`); `simctl run` exits 1 when it does not.
+public struct Expectations: Hashable, Sendable {
+    /// Exactly these lost writes, in any order; `[]` means none. Nil: not checked.
+    public var lostWrites: [ExpectedLostWrite]?
+    /// The value AWS holds at the end, per field path.
+    public var final: [(path: FieldPath, value: JSONValue)]
+    /// Race windows for one moved step (checked by running the sweep).
+    public var windows: ExpectedWindows?
+
+    public init(lostWrites: [ExpectedLostWrite]?, final: [(path: FieldPath, value: JSONValue)], windows: ExpectedWindows?) {
+        self.lostWrites = lostWrites
+        self.final = final
+        self.windows = windows
+    }
+
+    public static func == (lhs: Expectations, rhs: Expectations) -> Bool {
+        lhs.lostWrites == rhs.lostWrites && lhs.final.map(\.path) == rhs.final.map(\.path)
+            && lhs.final.map(\.value) == rhs.final.map(\.value) && lhs.windows == rhs.windows
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(lostWrites)
+        hasher.combine(final.map(\.path))
+        hasher.combine(windows)
+    }
+}
+
+/// `{actor: console, field: privateAccess}`.
+public struct ExpectedLostWrite: Hashable, Sendable, Comparable {
+    public var actor: Actor
+    public var field: FieldPath
+
+    public init(actor: Actor, field: FieldPath) {
+        self.actor = actor
+        self.field = field
+    }
+
+    public static func < (a: Self, b: Self) -> Bool { (a.actor.rawValue, a.field.raw) < (b.actor.rawValue, b.field.raw) }
+}
+
+/// `expect.windows`: the exact windows of offset in which writes are lost when step N moves.
+public struct ExpectedWindows: Hashable, Sendable {
+    public var step: Int
+    public var from: SimTime
+    public var to: SimTime
+    public var windows: [ExpectedWindow]
+
+    public init(step: Int, from: SimTime, to: SimTime, windows: [ExpectedWindow]) {
+        self.step = step
+        self.from = from
+        self.to = to
+        self.windows = windows
+    }
+}
+
+/// One expected window `[from, to)` and the writes lost in it.
+public struct ExpectedWindow: Hashable, Sendable {
+    public var from: SimTime
+    public var to: SimTime
+    public var lostWrites: [ExpectedLostWrite]
+
+    public init(from: SimTime, to: SimTime, lostWrites: [ExpectedLostWrite]) {
+        self.from = from
+        self.to = to
+        self.lostWrites = lostWrites
+    }
+}

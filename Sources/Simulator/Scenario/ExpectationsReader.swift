@@ -1,0 +1,89 @@
+import ClusterStateMachine
+import Yams
+
+/// Reads `expect:`.
+struct ExpectationsReader {
+    let reader: YAMLReader
+    let stepCount: Int
+
+    func read(_ node: Node) throws(ScenarioError) -> Expectations {
+        var lost: [ExpectedLostWrite]?
+        var final: [(path: FieldPath, value: JSONValue)] = []
+        var windows: ExpectedWindows?
+        for (key, _, value) in try reader.mapping(node, "expect", allowed: ["lostWrites", "final", "windows"]) {
+            switch key {
+            case "lostWrites": lost = try lostWrites(value, what: "expect.lostWrites")
+            case "final":
+                for (path, keyNode, v) in try reader.mapping(value, "expect.final") {
+                    do {
+                        final.append((try FieldPath(parsing: path), try reader.json(v)))
+                    } catch let error as ScenarioError {
+                        throw error
+                    } catch {
+                        throw reader.error(keyNode, "expect.final: \(error)")
+                    }
+                }
+            default: windows = try readWindows(value)
+            }
+        }
+        return Expectations(lostWrites: lost, final: final, windows: windows)
+    }
+
+    func lostWrites(_ node: Node, what: String) throws(ScenarioError) -> [ExpectedLostWrite] {
+        var result: [ExpectedLostWrite] = []
+        for item in try reader.sequence(node, what) {
+            var actor: Actor?, field: FieldPath?
+            for (key, _, value) in try reader.mapping(item, what, allowed: ["actor", "field"]) {
+                if key == "actor" {
+                    let name = try reader.string(value, "\(what).actor")
+                    guard let a = Actor(rawValue: name), a.isPerson else {
+                        throw reader.error(value, "\(what).actor: \"\(name)\"; expected rancher or console")
+                    }
+                    actor = a
+                } else {
+                    let text = try reader.string(value, "\(what).field")
+                    do { field = try FieldPath(parsing: text) } catch { throw reader.error(value, "\(what).field: \(error)") }
+                }
+            }
+            guard let actor, let field else { throw reader.error(item, "\(what): each entry needs actor and field") }
+            result.append(ExpectedLostWrite(actor: actor, field: field))
+        }
+        return result
+    }
+
+    private func readWindows(_ node: Node) throws(ScenarioError) -> ExpectedWindows {
+        let what = "expect.windows"
+        var step: Int?, from: SimTime = 0, to: SimTime?, lost: [ExpectedWindow] = []
+        for (key, _, value) in try reader.mapping(node, what, allowed: ["step", "from", "to", "lost"]) {
+            switch key {
+            case "step":
+                let n = try reader.int(value, "\(what).step")
+                guard n >= 0 && n < stepCount else {
+                    throw reader.error(value, "\(what).step: \(n) is not a step; the scenario has steps 0 to \(stepCount - 1)")
+                }
+                step = n
+            case "from": from = try reader.duration(value, "\(what).from", allowNegative: true)
+            case "to": to = try reader.duration(value, "\(what).to", allowNegative: true)
+            default:
+                for item in try reader.sequence(value, "\(what).lost") {
+                    var wFrom: SimTime?, wTo: SimTime?, writes: [ExpectedLostWrite] = []
+                    for (k, _, v) in try reader.mapping(item, "\(what).lost", allowed: ["from", "to", "lostWrites"]) {
+                        switch k {
+                        case "from": wFrom = try reader.duration(v, "\(what).lost.from", allowNegative: true)
+                        case "to": wTo = try reader.duration(v, "\(what).lost.to", allowNegative: true)
+                        default: writes = try lostWrites(v, what: "\(what).lost.lostWrites")
+                        }
+                    }
+                    guard let wFrom, let wTo, wFrom < wTo else {
+                        throw reader.error(item, "\(what).lost: each window needs from < to")
+                    }
+                    lost.append(ExpectedWindow(from: wFrom, to: wTo, lostWrites: writes))
+                }
+            }
+        }
+        guard let step, let to, from < to else {
+            throw reader.error(node, "\(what): needs step, to (and from, default 0s) with from < to")
+        }
+        return ExpectedWindows(step: step, from: from, to: to, windows: lost)
+    }
+}

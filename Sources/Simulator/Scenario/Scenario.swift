@@ -1,0 +1,48 @@
+import ClusterStateMachine
+import SyncEngine
+
+/// One scenario file, validated: the cluster, the settings, what people do, and what should hold.
+public struct Scenario: Sendable {
+    public var name: String
+    public var description: String
+    /// The simulated wall clock at offset 0, as Unix seconds (UTC).
+    public var startEpochSeconds: Int64
+    public var profile: Profile
+    public var seed: UInt64
+    public var refresh: RefreshSettings
+    public var timings: SyncTimings
+    public var aws: AWSModelParameters
+    /// The cluster as it exists at offset 0, as AWS shows it.
+    public var cluster: SpecDocument
+    /// Which top-level keys Rancher manages at offset 0.
+    public var managed: Managed
+    public var steps: [Step]
+    public var until: SimTime?
+    public var expect: Expectations?
+    /// Where the scenario came from, and its text (stored with every recorded run).
+    public var sourcePath: String
+    public var source: String
+
+    /// The EKS cluster name (`displayName`).
+    public var clusterName: String { cluster.string("displayName") ?? name }
+    public var region: String { cluster.string("region") ?? "us-west-2" }
+}
+
+/// Which top-level keys of `Spec.EKSConfig` are non-nil (managed) at the start (CONTRACT.md §1).
+public enum Managed: Hashable, Sendable {
+    /// Created from Rancher: every nillable field is non-nil.
+    case all
+    /// Registered/imported: every nillable field is nil.
+    case none
+    /// Exactly these top-level keys are managed.
+    case keys([String])
+
+    /// True when `key` starts managed.
+    public func includes(_ key: String) -> Bool {
+        switch self {
+        case .all: true
+        case .none: false
+        case .keys(let keys): keys.contains(key)
+        }
+    }
+}

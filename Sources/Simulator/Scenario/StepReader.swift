@@ -1,0 +1,170 @@
+import ClusterStateMachine
+import Yams
+
+/// Reads `steps:`: people's edits and faults, each checked against the cluster it will act on.
+struct StepReader {
+    let reader: YAMLReader
+    let cluster: SpecDocument
+
+    static let keys = ["at", "actor", "set", "unset", "down", "failNextUpdate", "platformUpdate", "throttle", "note"]
+
+    func read(_ node: Node) throws(ScenarioError) -> [Step] {
+        var steps: [(Step, Node)] = []
+        for (i, item) in try reader.sequence(node, "steps").enumerated() {
+            steps.append((try step(item, index: i), item))
+        }
+        // Node groups a step may name: those at offset 0 and those created by an earlier step.
+        var known = Set(cluster.nodeGroupNames ?? [])
+        let ordered = steps.enumerated().sorted { ($0.element.0.at, $0.offset) < ($1.element.0.at, $1.offset) }
+        for (index, (step, stepNode)) in ordered {
+            guard case .edit(let set, let unset) = step.action else { continue }
+            for (path, value) in set {
+                if let name = path.nodeGroupName {
+                    if path.raw == "nodeGroups.\(name)", case .map = value {
+                        known.insert(name)
+                    } else if !known.contains(name) {
+                        throw reader.error(stepNode, "steps[\(index)]: node group \"\(name)\" does not exist at \(DurationText.format(step.at)) (\(path)); create it first with set: {nodeGroups.\(name): {...}}")
+                    }
+                }
+            }
+            for path in unset {
+                if let name = path.nodeGroupName, !known.contains(name) {
+                    throw reader.error(stepNode, "steps[\(index)]: node group \"\(name)\" does not exist at \(DurationText.format(step.at)) (unset \(path))")
+                }
+            }
+        }
+        return steps.map(\.0)
+    }
+
+    private func step(_ node: Node, index i: Int) throws(ScenarioError) -> Step {
+        let what = "steps[\(i)]"
+        var fields: [String: Node] = [:]
+        for (key, _, value) in try reader.mapping(node, what, allowed: Self.keys) { fields[key] = value }
+        guard let atNode = fields["at"] else { throw reader.error(node, "\(what): missing \"at\" (a duration from start, like 90s)") }
+        let at = try reader.duration(atNode, "\(what).at")
+        guard let actorNode = fields["actor"] else { throw reader.error(node, "\(what): missing \"actor\" (rancher, console, operator or aws)") }
+        let actorName = try reader.string(actorNode, "\(what).actor")
+        guard let actor = Actor(rawValue: actorName), [.rancher, .console, .operator, .aws].contains(actor) else {
+            throw reader.error(actorNode, "\(what).actor: \"\(actorName)\"; expected rancher, console (people) or operator, aws (faults)")
+        }
+        let line = node.mark?.line ?? 0
+        func only(_ allowed: [String]) throws(ScenarioError) {
+            for (key, value) in fields where !(["at", "actor", "note"] + allowed).contains(key) {
+                throw reader.error(value, "\(what).\(key): not allowed for actor \(actorName); expected \(allowed.joined(separator: " or "))")
+            }
+        }
+        switch actor {
+        case .rancher, .console:
+            try only(["set", "unset"])
+            return Step(at: at, actor: actor, action: try edit(fields, actor: actor, what: what, node: node), line: line)
+        case .operator:
+            try only(["down"])
+            guard let down = fields["down"] else { throw reader.error(node, "\(what): an operator step needs down: DURATION") }
+            return Step(at: at, actor: actor, action: .operatorDown(try reader.duration(down, "\(what).down")), line: line)
+        default:
+            try only(["failNextUpdate", "platformUpdate", "throttle"])
+            if let n = fields["failNextUpdate"] {
+                guard try reader.bool(n, "\(what).failNextUpdate") else {
+                    throw reader.error(n, "\(what).failNextUpdate: only true makes sense")
+                }
+                return Step(at: at, actor: actor, action: .failNextUpdate, line: line)
+            }
+            if let n = fields["platformUpdate"] {
+                return Step(at: at, actor: actor, action: .platformUpdate(try reader.duration(n, "\(what).platformUpdate")), line: line)
+            }
+            if let n = fields["throttle"] {
+                return Step(at: at, actor: actor, action: try throttle(n, what: "\(what).throttle"), line: line)
+            }
+            throw reader.error(node, "\(what): an aws step needs failNextUpdate: true, platformUpdate: DURATION or throttle: {...}")
+        }
+    }
+
+    private func throttle(_ node: Node, what: String) throws(ScenarioError) -> StepAction {
+        var op: String?, rate = 1.0, burst = 1.0, duration: SimTime = 10 * .minute
+        for (key, _, value) in try reader.mapping(node, what, allowed: ["operation", "ratePerSecond", "burst", "for"]) {
+            switch key {
+            case "operation": op = try reader.string(value, "\(what).operation")
+            case "ratePerSecond": rate = try reader.number(value, "\(what).ratePerSecond")
+            case "burst": burst = try reader.number(value, "\(what).burst")
+            default: duration = try reader.duration(value, "\(what).for")
+            }
+        }
+        guard let op else { throw reader.error(node, "\(what): missing operation (an EKS operation name like DescribeCluster)") }
+        guard rate >= 0, burst >= 0 else { throw reader.error(node, "\(what): expected ratePerSecond ≥ 0 and burst ≥ 0") }
+        return .throttle(operation: op, ratePerSecond: rate, burst: burst, duration: duration)
+    }
+
+    private func edit(_ fields: [String: Node], actor: Actor, what: String, node: Node) throws(ScenarioError) -> StepAction {
+        var set: [(FieldPath, WriteValue)] = []
+        var unset: [FieldPath] = []
+        let values = ValueReader(reader: reader)
+        if let setNode = fields["set"] {
+            for (key, keyNode, value) in try reader.mapping(setNode, "\(what).set") {
+                let path = try parsePath(key, node: keyNode, what: "\(what).set")
+                try checkChangeable(path, actor: actor, node: keyNode, what: "\(what).set")
+                set.append((path, try setValue(value, path: path, what: "\(what).set.\(key)", values: values)))
+            }
+        }
+        if let unsetNode = fields["unset"] {
+            for item in try reader.sequence(unsetNode, "\(what).unset") {
+                let path = try parsePath(try reader.string(item, "\(what).unset"), node: item, what: "\(what).unset")
+                try checkChangeable(path, actor: actor, node: item, what: "\(what).unset")
+                try checkUnsettable(path, actor: actor, node: item, what: "\(what).unset")
+                unset.append(path)
+            }
+        }
+        guard !set.isEmpty || !unset.isEmpty else {
+            throw reader.error(node, "\(what): a \(actor.rawValue) step needs set: {path: value} or unset: [path]")
+        }
+        let all = set.map(\.0) + unset
+        for (i, a) in all.enumerated() {
+            for b in all[(i + 1)...] where a.touches(b) {
+                throw reader.error(node, "\(what): paths \(a) and \(b) overlap; change each field once per step")
+            }
+        }
+        return .edit(set: set, unset: unset)
+    }
+
+    private func parsePath(_ text: String, node: Node, what: String) throws(ScenarioError) -> FieldPath {
+        do {
+            return try FieldPath(parsing: text)
+        } catch {
+            throw reader.error(node, "\(what): \(error)")
+        }
+    }
+
+    /// Fields with no update path after creation cannot be changed by either person.
+    private func checkChangeable(_ path: FieldPath, actor: Actor, node: Node, what: String) throws(ScenarioError) {
+        if path.raw == "nodeGroups" {
+            throw reader.error(node, "\(what): change node groups one at a time (nodeGroups.NAME)")
+        }
+        let top = FieldSchema.clusterField(path.topLevel)!
+        if !top.updatable {
+            throw reader.error(node, "\(what): \(path) cannot change after the cluster is created (no EKS API or eks-operator update path)")
+        }
+        if path.nodeGroupName != nil, let field = path.field, path.raw.split(separator: ".").count == 3, !field.updatable {
+            throw reader.error(node, "\(what): \(path) cannot change after the node group is created (no update path)")
+        }
+    }
+
+    private func checkUnsettable(_ path: FieldPath, actor: Actor, node: Node, what: String) throws(ScenarioError) {
+        let depth = path.raw.split(separator: ".", maxSplits: 3).count
+        let isMapKey = (path.topLevel == "tags" && depth >= 2)
+            || (path.nodeGroupName != nil && depth == 4)
+        let isNodeGroup = path.nodeGroupName != nil && depth == 2
+        if isMapKey || isNodeGroup { return }
+        if actor == .rancher && depth == 1 { return }  // Rancher may stop managing a field (nil it)
+        throw reader.error(node, "\(what): \(path) cannot be unset; unset a tag, a label, a node group, or (from Rancher) a top-level field")
+    }
+
+    private func setValue(_ node: Node, path: FieldPath, what: String, values: ValueReader) throws(ScenarioError) -> WriteValue {
+        let depth = path.raw.split(separator: ".", maxSplits: 3).count
+        if let name = path.nodeGroupName, depth == 2 {
+            let (_, group) = try values.nodeGroup(node, name: name, what: what, defaults: ValueReader.nodeGroupDefaults(
+                version: cluster.string("kubernetesVersion") ?? "1.29"))
+            return group
+        }
+        guard let field = path.field else { throw reader.error(node, "\(what): unknown field") }
+        return try values.read(node, kind: field.kind, what: what)
+    }
+}

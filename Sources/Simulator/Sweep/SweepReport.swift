@@ -1,0 +1,80 @@
+import ClusterStateMachine
+
+/// A sweep for people (an offset axis drawn in the terminal, boundaries explained) and for CI (JSON).
+public struct SweepReport: Sendable {
+    public let sweep: SweepResult
+
+    public init(_ sweep: SweepResult) { self.sweep = sweep }
+
+    public var json: JSONValue {
+        .object([
+            ("scenario", .string(sweep.scenario.name)),
+            ("step", .int(Int64(sweep.step))),
+            ("from", Self.seconds(sweep.from)),
+            ("to", Self.seconds(sweep.to)),
+            ("runs", .int(Int64(sweep.runs))),
+            ("windows", .array(sweep.windows.map { w in
+                .object([
+                    ("from", Self.seconds(w.from)), ("to", Self.seconds(w.to)),
+                    ("lostWrites", .array(w.lost.map { .object([("actor", .string($0.actor.rawValue)), ("field", .string($0.field.raw))]) })),
+                    ("opens", .string(w.opens.map { describe($0, edge: "opens") } ?? "at the start of the range")),
+                    ("closes", .string(w.closes.map { describe($0, edge: "closes") } ?? "at the end of the range")),
+                ])
+            })),
+        ])
+    }
+
+    /// Seconds, with fractions when needed.
+    static func seconds(_ ms: SimTime) -> JSONValue {
+        ms % 1000 == 0 ? .int(ms / 1000) : .double(Double(ms) / 1000)
+    }
+
+    public var text: String {
+        let s = sweep.scenario
+        let step = s.steps[sweep.step]
+        let clock = { (t: SimTime) in RFC3339.clockTime(epochSeconds: s.startEpochSeconds, plusMilliseconds: t) }
+        var out = "sweep \(s.name): step \(sweep.step) (\(step.actor.rawValue) at \(DurationText.format(step.at))) moved by "
+        out += "\(DurationText.format(sweep.from)) to \(DurationText.format(sweep.to)) — \(sweep.runs) runs\n\n"
+        let width = 72
+        let span = max(1, sweep.to - sweep.from)
+        var bar = ""
+        for i in 0..<width {
+            let lo = sweep.from + span * SimTime(i) / SimTime(width)
+            let hi = sweep.from + span * SimTime(i + 1) / SimTime(width)
+            bar += sweep.windows.contains { $0.from < hi && $0.to > lo } ? "█" : "·"
+        }
+        out += "  offset  " + DurationText.format(sweep.from).padding(toLength: width - 8, withPad: " ", startingAt: 0)
+            + DurationText.format(sweep.to) + "\n"
+        out += "          " + bar + "\n"
+        out += "  step at " + clock(step.at + sweep.from).padding(toLength: width - 8, withPad: " ", startingAt: 0)
+            + clock(step.at + sweep.to) + "\n\n"
+        if sweep.windows.isEmpty {
+            out += "No write is lost anywhere in this range.\n"
+        }
+        for w in sweep.windows {
+            out += "  lost in [\(DurationText.format(w.from)), \(DurationText.format(w.to)))  (step at \(clock(step.at + w.from)) up to \(clock(step.at + w.to))): "
+            out += w.lost.map { "\($0.actor.rawValue) \($0.field)" }.joined(separator: ", ") + "\n"
+            out += "    opens \(w.opens.map { describe($0, edge: "opens") } ?? "at the start of the range")\n"
+            out += "    closes \(w.closes.map { describe($0, edge: "closes") } ?? "at the end of the range")\n"
+        }
+        return out
+    }
+
+    /// "when the step's bridge sync (+50ms) comes after update … completes at 11:01:00".
+    func describe(_ b: SweepBoundary, edge: String) -> String {
+        let s = sweep.scenario
+        let clock = RFC3339.clockTime(epochSeconds: s.startEpochSeconds, plusMilliseconds: b.fixedAt)
+        let moving = b.movingDelay == 0 ? "the moved step" : "the moved step's \(b.moving) (+\(DurationText.format(b.movingDelay)))"
+        return "at offset \(DurationText.format(b.offset)), where \(moving) meets the \(describe(b.fixed)) at \(clock)"
+    }
+
+    private func describe(_ kind: WorkKind) -> String {
+        switch kind {
+        case .step(let n): "step \(n) (\(sweep.scenario.steps[n].actor.rawValue))"
+        case .awsUpdateDone: "completion of \(kind.description.replacingOccurrences(of: " completes", with: ""))"
+        default: kind.description
+        }
+    }
+}
+
+import Foundation

@@ -1,0 +1,62 @@
+import ArgumentParser
+import ClusterStateMachine
+import EventStore
+import Simulator
+
+/// `simctl history`: the audit history, recorded events in order.
+struct HistoryCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "history", abstract: "Print the audit history: recorded events in order, with time, actor and what changed.")
+
+    @Option(help: "The database `simctl run --db` wrote.") var db: String
+    @Option(help: "Only this cluster (its displayName) or scenario.") var cluster: String?
+    @Option(help: "Only events whose fields touch this path (a path touches its parents and children).") var field: String?
+    @Option(help: "Only events by this actor: \(Actor.allCases.map(\.rawValue).joined(separator: ", ")).") var actor: String?
+    @Option(name: .customLong("run"), help: "Only this run (see the runs table).") var runId: Int64?
+    @Flag(help: "Include scheduling bookkeeping and plain AWS reads.") var all = false
+    @Option(help: "Output format: text or json.") var format: OutputFormat = .text
+
+    func run() throws {
+        var fieldPath: FieldPath?
+        if let field {
+            do { fieldPath = try FieldPath(parsing: field) } catch { throw SimctlExit.badInput("simctl history: --field: \(error)") }
+        }
+        var actorFilter: Actor?
+        if let actor {
+            guard let a = Actor(rawValue: actor) else {
+                throw SimctlExit.badInput("simctl history: --actor \"\(actor)\"; expected one of \(Actor.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            actorFilter = a
+        }
+        let store = try Database.openExisting(db)
+        var rows: [JSONValue] = []
+        var text = ""
+        for record in try Database.runs(in: store, run: runId, cluster: cluster) {
+            if format == .text { text += "run \(record.id): \(record.scenarioName) (profile \(record.profile), seed \(record.seed))\n" }
+            let start = (try? ScenarioLoader.parse(record.scenarioSource, path: record.sourcePath))?.startEpochSeconds ?? 0
+            for recorded in store.readStream(record.streamId) {
+                let timed = try RunRecorder.decode(recorded)
+                let fields = EventDescription.fields(timed.event)
+                if let actorFilter, timed.actor != actorFilter { continue }
+                if let fieldPath, !fields.contains(where: { $0.touches(fieldPath) }) { continue }
+                if fieldPath == nil && !all && format == .text && !EventDescription.isNotable(timed.event) { continue }
+                let at = RFC3339.format(epochSeconds: start, plusMilliseconds: timed.at)
+                let line = EventDescription.line(timed.event)
+                switch format {
+                case .text:
+                    let who = timed.actor.rawValue.padding(toLength: 10, withPad: " ", startingAt: 0)
+                    text += "  #\(recorded.position)  \(at)  \(who) \(timed.event.typeName): \(line)\n"
+                case .json:
+                    rows.append(.object([
+                        ("position", .int(recorded.position)), ("run", .int(record.id)), ("at", .string(at)),
+                        ("actor", .string(timed.actor.rawValue)), ("type", .string(timed.event.typeName)),
+                        ("fields", .array(fields.map { .string($0.raw) })), ("description", .string(line)),
+                        ("causedBy", recorded.metadata.causationId.map(JSONValue.int) ?? .null),
+                        ("data", JSONText.parse(recorded.data)),
+                    ]))
+                }
+            }
+        }
+        Output.print(format == .json ? JSONValue.array(rows).rendered(pretty: true) : text)
+    }
+}

@@ -1,0 +1,51 @@
+import ArgumentParser
+import ClusterStateMachine
+import EventStore
+import Simulator
+
+/// `simctl state`: the cluster state folded from the recorded events up to a moment.
+struct StateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "state", abstract: "Fold the recorded events into the cluster state at a moment.")
+
+    @Option(help: "The database `simctl run --db` wrote.") var db: String
+    @Option(help: "The cluster (displayName) or scenario, when the database holds several.") var cluster: String?
+    @Option(help: "An offset from the start (90s, 5m) or an RFC 3339 time; default: the end.") var at: String?
+    @Option(name: .customLong("run"), help: "The run, when the database holds several (default: the last).") var runId: Int64?
+    @Option(help: "Output format: text or json.") var format: OutputFormat = .text
+
+    func run() throws {
+        let store = try Database.openExisting(db)
+        guard let record = try Database.runs(in: store, run: runId, cluster: cluster).last else {
+            throw SimctlExit.badInput("simctl state: \(db) holds no runs")
+        }
+        let start: Int64
+        do { start = try ScenarioLoader.parse(record.scenarioSource, path: record.sourcePath).startEpochSeconds }
+        catch { throw SimctlExit.badInput("simctl state: the stored scenario does not load: \(error)") }
+        var limit = SimTime.max
+        if let at {
+            if let offset = DurationText.parse(at) { limit = offset }
+            else if let epoch = RFC3339.parse(at) { limit = (epoch - start) * .second }
+            else { throw SimctlExit.badInput("simctl state: --at \"\(at)\"; expected an offset like 5m30s or an RFC 3339 time like 2025-01-01T11:03:00Z") }
+        }
+        var state = ClusterState()
+        var last: SimTime = 0
+        for recorded in store.readStream(record.streamId) {
+            let timed = try RunRecorder.decode(recorded)
+            if timed.at > limit { break }
+            state.apply(timed)
+            last = timed.at
+        }
+        let moment = limit == .max ? last : limit
+        let json = StateView.json(state, at: moment, startEpochSeconds: start)
+        switch format {
+        case .json: Output.print(json.rendered(pretty: true))
+        case .text:
+            var out = "run \(record.id) \(record.scenarioName) at \(json["at"]!.description)\n"
+            for key in ["aws", "awsStatus", "rancherSpec", "appliedSpec", "upstreamSpec", "operatorPhase", "updatesInProgress", "pendingWork"] {
+                out += "\(key): \(json[key]!.description)\n"
+            }
+            Output.print(out)
+        }
+    }
+}

@@ -1,0 +1,31 @@
+import ArgumentParser
+import Foundation
+
+/// `simctl`: run EKS sync race scenarios, read their audit history, fold state, replay, sweep.
+@main
+struct Simctl: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "simctl",
+        abstract: "Replay Rancher/EKS concurrent-update races and report every lost write.",
+        version: "0.1.0",
+        subcommands: [RunCommand.self, HistoryCommand.self, StateCommand.self, ReplayCommand.self,
+                      SweepCommand.self])
+
+    /// Parses and runs; bad input exits 2 (CONTRACT.md §3), not ArgumentParser's 64.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let exit as SimctlExit {
+            if !exit.message.isEmpty { FileHandle.standardError.write(Data((exit.message + "\n").utf8)) }
+            Foundation.exit(exit.code)
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success {
+                self.exit(withError: error)
+            }
+            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+            Foundation.exit(2)
+        }
+    }
+}

@@ -1,0 +1,70 @@
+import ClusterStateMachine
+import Simulator
+import XCTest
+
+/// Every scenario in scenarios/ runs and its expectations hold: the library is the regression suite.
+final class ScenarioLibraryTests: XCTestCase {
+    func testTheLibraryHasAtLeastTwelveScenariosEachWithExpectations() throws {
+        let files = Fixtures.scenarioFiles
+        XCTAssertGreaterThanOrEqual(files.count, 12)
+        for file in files {
+            let scenario = try ScenarioLoader.load(path: file.path)
+            XCTAssertNotNil(scenario.expect, "\(file.lastPathComponent) has no expect:")
+            XCTAssertEqual(scenario.name + ".yaml", file.lastPathComponent, "a scenario's file is named after it")
+        }
+    }
+
+    func testEveryScenarioMeetsItsExpectations() throws {
+        for file in Fixtures.scenarioFiles {
+            let scenario = try ScenarioLoader.load(path: file.path)
+            var extra: [String] = []
+            if let windows = scenario.expect?.windows {
+                extra = WindowCheck.failures(scenario: scenario, expected: windows)
+            }
+            let report = RunReport(result: Simulation(scenario: scenario).run(), extraFailures: extra)
+            XCTAssertTrue(report.result.settled, "\(scenario.name) did not settle")
+            XCTAssertEqual(report.failures, [], "\(scenario.name):\n\(report.text)")
+        }
+    }
+
+    func testRaceAReportsTheOperatorAsTheClobbererWithTheStaleRead() throws {
+        let (_, report) = Fixtures.run(try Fixtures.load("docs-race-a-console-then-rancher-tags"))
+        XCTAssertEqual(Fixtures.lost(report), ["console privateAccess"])
+        let lost = try XCTUnwrap(report.findings.lost.first)
+        let clobber = try XCTUnwrap(lost.finalClobber)
+        XCTAssertEqual(clobber.by, .operator)
+        XCTAssertEqual(clobber.action, "UpdateClusterConfig")
+        XCTAssertEqual(clobber.surface, .aws)
+        XCTAssertEqual(report.result.clock(clobber.at), "11:03:00.100")
+        // The value pushed back was last read from AWS when the scenario started, before the console change.
+        XCTAssertEqual(clobber.staleReadAt, 0)
+        XCTAssertTrue(lost.explanation.contains("Rancher edit at 11:03:00 (step 1)"), lost.explanation)
+    }
+
+    func testTheSameRaceDiffersByProfileWhereTheRefresherTicksDiffer() throws {
+        let cron = Fixtures.run(try Fixtures.load("race-a-cron-profile-edit-at-1104")).1
+        let timer = Fixtures.run(try Fixtures.load("race-a-timer-profile-refresh-first")).1
+        XCTAssertEqual(Fixtures.lost(cron), ["console privateAccess"])
+        XCTAssertEqual(Fixtures.lost(timer), [])
+    }
+
+    func testTheListUpdatesGateClosesTheStaleDescribeRace() throws {
+        let before = Fixtures.run(try Fixtures.load("o5-stale-describe-reverts-rancher-edit-2024")).1
+        let after = Fixtures.run(try Fixtures.load("o5-stale-describe-gated-2025")).1
+        XCTAssertEqual(Fixtures.lost(before), ["rancher privateAccess"])
+        XCTAssertEqual(before.findings.lost.first?.firstClobber?.by, .refresher)
+        XCTAssertEqual(Fixtures.lost(after), [])
+    }
+
+    func testAConcurrentConflictIsReportedApartNotLost() throws {
+        let (_, report) = Fixtures.run(try Fixtures.load("concurrent-conflict-not-a-loss"))
+        XCTAssertEqual(Fixtures.lost(report), [])
+        XCTAssertEqual(report.findings.conflicts.map { "\($0.write.actor.rawValue) \($0.write.path)" }, ["console privateAccess"])
+    }
+
+    func testAFailedUpdateIsReportedApartNotLost() throws {
+        let (_, report) = Fixtures.run(try Fixtures.load("aws-failed-update-not-a-loss"))
+        XCTAssertEqual(Fixtures.lost(report), [])
+        XCTAssertEqual(report.findings.failed.map(\.path), ["privateAccess"])
+    }
+}

@@ -1,0 +1,74 @@
+import ClusterStateMachine
+import Simulator
+import XCTest
+
+/// Exact race windows agree with single runs, and take far fewer runs than a brute-force grid.
+final class SweepTests: XCTestCase {
+    private func lostAt(_ scenario: Scenario, step: Int, offset: SimTime) -> [ExpectedLostWrite] {
+        let result = Simulation(scenario: scenario, options: RunOptions(movedStep: step, offset: offset)).run()
+        return LostWriteChecker.check(result).lost.map { ExpectedLostWrite(actor: $0.write.actor, field: $0.write.path) }.sorted()
+    }
+
+    private func expected(_ sweep: SweepResult, at offset: SimTime) -> [ExpectedLostWrite] {
+        sweep.segments.first { $0.from <= offset && offset < $0.to }?.lost ?? []
+    }
+
+    func testTheDocumentedRaceWindowRunsFromTheConsoleChangeToTheNextTick() throws {
+        // Race A with the Rancher edit moved over 12 minutes, from 10:58 to 11:10. The console change
+        // starts at 11:00:00 and its update completes at 11:01:00; the cron tick is at 11:05:00.
+        // Edits while the update is still running lose it too (Race B, oracle O2), so the window
+        // opens once the operator's pass (edit + 50 ms bridge + 50 ms watch latency) comes after
+        // the console's call, and closes when the edit comes at or after the tick (machines act
+        // before people within one millisecond).
+        let scenario = try Fixtures.load("docs-race-a-console-then-rancher-tags")
+        let sweep = Sweep.run(scenario, step: 1, from: -5 * .minute, to: 7 * .minute)
+        XCTAssertEqual(sweep.windows.count, 1)
+        let window = try XCTUnwrap(sweep.windows.first)
+        XCTAssertEqual(window.lost, [ExpectedLostWrite(actor: .console, field: "privateAccess")])
+        let edit = scenario.steps[1].at
+        XCTAssertEqual(edit + window.from, 2 * .minute - 100 + 1, "opens 1 ms after the operator's pass would tie with the console call")
+        XCTAssertEqual(edit + window.to, 7 * .minute)
+        XCTAssertEqual(window.opens?.fixed, .step(0))
+        XCTAssertEqual(window.opens?.moving, .operatorReconcile)
+        XCTAssertEqual(window.closes?.fixed, .refresherTick)
+        XCTAssertEqual(window.closes?.fixedAt, 7 * .minute)
+        // Exact to the millisecond in about a hundred runs, where a 1 ms grid over 12 minutes takes 720,000.
+        XCTAssertLessThan(sweep.runs, 150)
+    }
+
+    func testWindowsAgreeWithSingleRunsInsideAndOutsideEveryBoundary() throws {
+        for (name, step) in [("docs-race-a-console-then-rancher-tags", 1), ("o9-slow-operator-applied-spec-timeout", 1),
+                             ("o6-console-tag-removed-by-rancher-edit", 1)] {
+            let scenario = try Fixtures.load(name)
+            let from = -scenario.steps[step].at, to = 10 * SimTime.minute
+            let sweep = Sweep.run(scenario, step: step, from: from, to: to)
+            var probes: [SimTime] = stride(from: from, to: to, by: 37_000).map { $0 }
+            for segment in sweep.segments {
+                probes += [segment.from, segment.from + 1, segment.to - 1].filter { $0 >= from && $0 < to }
+            }
+            for offset in probes {
+                XCTAssertEqual(lostAt(scenario, step: step, offset: offset), expected(sweep, at: offset),
+                               "\(name) at offset \(offset) ms")
+            }
+        }
+    }
+
+    func testSegmentsTileTheRangeWithoutGaps() throws {
+        let scenario = try Fixtures.load("docs-race-b-rancher-edit-during-update")
+        let sweep = Sweep.run(scenario, step: 1, from: -4 * .minute, to: 8 * .minute)
+        XCTAssertEqual(sweep.segments.first?.from, -4 * .minute)
+        XCTAssertEqual(sweep.segments.last?.to, 8 * .minute)
+        for (a, b) in zip(sweep.segments, sweep.segments.dropFirst()) {
+            XCTAssertEqual(a.to, b.from)
+            XCTAssertNotEqual(a.lost, b.lost, "adjacent segments with the same outcome should be merged")
+        }
+    }
+
+    func testAMovedWindowFailsTheExpectation() throws {
+        let scenario = try Fixtures.load("docs-race-a-console-then-rancher-tags")
+        var windows = try XCTUnwrap(scenario.expect?.windows)
+        XCTAssertEqual(WindowCheck.failures(scenario: scenario, expected: windows), [])
+        windows.windows[0].to += .second
+        XCTAssertEqual(WindowCheck.failures(scenario: scenario, expected: windows).count, 1)
+    }
+}
