@@ -12,7 +12,7 @@ struct Explanation {
         }
         let first = first ?? final
         var text = "\(what) was overwritten on \(first.surface.title): " + clobberSentence(first, victim: write)
-        if first != final {
+        if (first.by, first.action, first.at, first.surface) != (final.by, final.action, final.at, final.surface) {
             text += " The loss became final on \(final.surface.title): " + clobberSentence(final, victim: write)
         }
         return text
@@ -28,11 +28,14 @@ struct Explanation {
         let value = c.value.map { "\(c.path)=\($0)" } ?? "the removal of \(c.path)"
         switch c.by {
         case .operator:
-            var s = "at \(run.clock(c.at)) the eks-operator called \(c.action) with \(value), taken from Rancher's Spec.EKSConfig, a value last read at \(run.clock(c.staleReadAt))."
-            if let edit = lastRancherEdit(before: c.at, after: c.staleReadAt) {
-                s += " Rancher had not refreshed the field from AWS before the Rancher edit at \(run.clock(edit.at)) (step \(edit.step)) made the bridge push the whole spec, stale fields included."
-            } else {
-                s += " Spec.EKSConfig still held the old value because no refresher tick had copied the change in."
+            var s = "at \(run.clock(c.at)) the eks-operator called \(c.action) with \(value), taken from Rancher's Spec.EKSConfig (a value last copied from AWS at \(run.clock(c.staleReadAt)))."
+            if victim.actor == .console {
+                s += " " + whyRancherWasStale(victim: victim, until: c.at)
+            }
+            if let edit = lastRancherEdit(before: c.at, after: victim.at, other: victim.id) {
+                s += " The Rancher edit at \(run.clock(edit.at)) (step \(edit.step)) made the bridge push the whole spec, stale fields included."
+            } else if victim.actor == .rancher {
+                s += " The bridge had pushed the refresher's copy to the EKSClusterConfig, so the operator \"corrected\" AWS to match it."
             }
             return s
         case .refresher:
@@ -56,8 +59,36 @@ struct Explanation {
         }
     }
 
-    private func lastRancherEdit(before t: SimTime, after stale: SimTime) -> Write? {
-        lineage.writes.values.filter { $0.actor == .rancher && $0.at <= t && $0.at >= stale }.max { $0.at < $1.at }
+    /// Why Rancher's spec did not have the victim's value when it was pushed: no tick came in
+    /// between, or each tick that did could not copy it.
+    private func whyRancherWasStale(victim: Write, until t: SimTime) -> String {
+        let ticks = run.log.filter { if case .workStarted(let w) = $0.event { w.kind == .refresherTick } else { false } }.map(\.at)
+        let between = ticks.filter { $0 > victim.at && $0 <= t }
+        let last = ticks.last { $0 <= victim.at }.map { "Rancher's refresher last read AWS at \(run.clock($0)), before the change" } ?? "Rancher's refresher had not read AWS since the change"
+        guard !between.isEmpty else {
+            let next = ticks.first { $0 > t }.map { "; its next tick was due at \(run.clock($0))" } ?? ""
+            return last + next + "."
+        }
+        let reasons = between.map { tick -> String in
+            if let failure = run.log.first(where: { e in
+                if case .awsCalled(let call) = e.event { return e.at == tick && call.caller == .refresher && call.error != nil }
+                return false
+            }), case .awsCalled(let call) = failure.event, let error = call.error {
+                return "the tick at \(run.clock(tick)) failed to read AWS (\(call.operation): \(error.code))"
+            }
+            let synced = run.log.contains { e in
+                if case .specSynced = e.event { return e.at == tick }
+                return false
+            }
+            return synced ? "the tick at \(run.clock(tick)) read AWS before the change was visible there"
+                : "the tick at \(run.clock(tick)) skipped the spec sync because Spec.EKSConfig differed from AppliedSpec (Rancher was \"updating\"), or AWS did not show the change yet"
+        }
+        return last + "; then " + reasons.joined(separator: ", ") + "."
+    }
+
+    private func lastRancherEdit(before t: SimTime, after stale: SimTime, other victim: WriteID) -> Write? {
+        lineage.writes.values.filter { $0.actor == .rancher && $0.id != victim && $0.at <= t && $0.at >= stale }
+            .max { ($0.at, $0.id) < ($1.at, $1.id) }
     }
 
     private func timedOut(before t: SimTime) -> Bool {

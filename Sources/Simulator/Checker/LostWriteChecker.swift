@@ -45,14 +45,22 @@ public enum LostWriteChecker {
             } else if failedOrigins.contains(write.id) {
                 findings.failed.append(write)
             } else {
-                let explanation = Explanation(run: run, lineage: lineage).lost(write, first: related.first, final: related.last)
-                findings.lost.append(LostWrite(write: write, firstClobber: related.first, finalClobber: related.last,
+                let final = finalClobber(of: write, among: related)
+                let explanation = Explanation(run: run, lineage: lineage).lost(write, first: related.first, final: final)
+                findings.lost.append(LostWrite(write: write, firstClobber: related.first, finalClobber: final,
                                                explanation: explanation))
             }
         }
         findings.refused = refused
         findings.divergence = divergence(state)
         return findings
+    }
+
+    /// The clobber that made the loss final: the last one on AWS (where the cluster really is),
+    /// preferring the write's own path; else the last one anywhere.
+    static func finalClobber(of write: Write, among clobbers: [Clobber]) -> Clobber? {
+        guard let last = clobbers.last(where: { $0.surface == .aws }) else { return clobbers.last }
+        return clobbers.last { $0.surface == .aws && $0.path == write.path && $0.at == last.at } ?? last
     }
 
     /// The leaf paths a write stored: each must survive somewhere for the write to survive.

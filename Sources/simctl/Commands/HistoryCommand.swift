@@ -45,7 +45,8 @@ struct HistoryCommand: ParsableCommand {
                 switch format {
                 case .text:
                     let who = timed.actor.rawValue.padding(toLength: 10, withPad: " ", startingAt: 0)
-                    text += "  #\(recorded.position)  \(at)  \(who) \(timed.event.typeName): \(line)\n"
+                    let position = "#\(recorded.position)".padding(toLength: 7, withPad: " ", startingAt: 0)
+                    text += "  \(position) \(at.padding(toLength: 24, withPad: " ", startingAt: 0))  \(who) \(timed.event.typeName): \(line)\n"
                 case .json:
                     rows.append(.object([
                         ("position", .int(recorded.position)), ("run", .int(record.id)), ("at", .string(at)),
