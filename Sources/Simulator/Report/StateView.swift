@@ -2,12 +2,14 @@ import ClusterStateMachine
 
 /// A cluster state as `simctl state` prints it (CONTRACT.md §4).
 public enum StateView {
-    public static func json(_ state: ClusterState, at: SimTime, startEpochSeconds: Int64) -> JSONValue {
+    /// `aws` is what DescribeCluster shows: with `configVisibility: atAcceptance`, in-progress values too.
+    public static func json(_ state: ClusterState, at: SimTime, startEpochSeconds: Int64,
+                            awsParameters: AWSModelParameters = AWSModelParameters()) -> JSONValue {
         let r = state.rancher
         let inProgress = state.aws.updates.filter { $0.status == .inProgress }
         return .object([
             ("at", .string(RFC3339.format(epochSeconds: startEpochSeconds, plusMilliseconds: at))),
-            ("aws", state.aws.visible.json()),
+            ("aws", ModeledEKS.describedDocument(of: state.aws, parameters: awsParameters).json()),
             ("awsStatus", .string(state.aws.status.rawValue)),
             ("nodegroupStatus", .object(state.aws.nodegroupStatus.sorted { $0.key < $1.key }.map { ($0.key, .string($0.value.rawValue)) })),
             ("updatesInProgress", .array(inProgress.map { u in

@@ -19,9 +19,10 @@ struct StateCommand: ParsableCommand {
         guard let record = try Database.runs(in: store, run: runId, cluster: cluster).last else {
             throw SimctlExit.badInput("simctl state: \(db) holds no runs")
         }
-        let start: Int64
-        do { start = try ScenarioLoader.parse(record.scenarioSource, path: record.sourcePath).startEpochSeconds }
+        let scenario: Scenario
+        do { scenario = try ScenarioLoader.parse(record.scenarioSource, path: record.sourcePath) }
         catch { throw SimctlExit.badInput("simctl state: the stored scenario does not load: \(error)") }
+        let start = scenario.startEpochSeconds
         var limit = SimTime.max
         if let at {
             if let offset = DurationText.parse(at) { limit = offset }
@@ -37,7 +38,7 @@ struct StateCommand: ParsableCommand {
             last = timed.at
         }
         let moment = limit == .max ? last : limit
-        let json = StateView.json(state, at: moment, startEpochSeconds: start)
+        let json = StateView.json(state, at: moment, startEpochSeconds: start, awsParameters: scenario.aws)
         switch format {
         case .json: Output.print(json.rendered(pretty: true))
         case .text:
