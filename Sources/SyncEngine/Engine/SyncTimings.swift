@@ -1,7 +1,7 @@
 import ClusterStateMachine
 
 /// Every timing constant of the sync engine, named, with the real value as default
-/// (reference §2.1, §4.3 and §8).
+/// (reference §2.1, §4.1, §4.3 and §8).
 public struct SyncTimings: Hashable, Sendable {
     /// `EnqueueAfter(30 s)` while the operator waits on UPDATING clusters or node groups.
     public var operatorPoll: SimTime = 30 * .second
@@ -13,12 +13,35 @@ public struct SyncTimings: Hashable, Sendable {
     public var operatorErrorBase: SimTime = 5
     /// ... capped at 30 s (lasso's exponential limiter).
     public var operatorErrorCap: SimTime = 30 * .second
+    /// lasso's other limiter (the max of the two applies): after this many consecutive failures ...
+    public var operatorErrorFastRetries: Int = 30
+    /// ... every retry waits this long (`NewItemFastSlowRateLimiter(1 ms, 2 min, 30)`).
+    public var operatorErrorSlow: SimTime = 2 * .minute
     /// The bridge waits this long for a non-active phase after a push, then records AppliedSpec.
     public var bridgeWatchTimeout: SimTime = 10 * .second
     /// The bridge's `EnqueueAfter(5 s)` while creating or updating.
     public var bridgeRequeue: SimTime = 5 * .second
     /// From a `Spec.EKSConfig` change to the bridge's handler running. [inference]
     public var bridgeLatency: SimTime = 50
+    /// Timer profiles: the refresher's retry after a failed refresh (an AWS read error). The
+    /// handler's error goes to Rancher's rate-limited workqueue, whose first step is 5 ms. The
+    /// refresher's failure count is not part of the folded state, so every retry uses this first
+    /// step (faster than the real limiter after repeated failures). The cron profile ignores it:
+    /// errors are only logged and the next cron fire time retries (reference §4.1).
+    public var refresherErrorRetry: SimTime = 5
 
     public init() {}
+
+    /// lasso's rate limiter after `failures` earlier consecutive failures: the max of the
+    /// exponential limiter (base · 2^failures, capped) and the fast/slow limiter (reference §2.1).
+    public func operatorErrorDelay(failures: Int) -> SimTime {
+        let exponent = max(0, failures)
+        var exponential = operatorErrorCap
+        if exponent < 40 {
+            let (value, overflow) = operatorErrorBase.multipliedReportingOverflow(by: SimTime(1) << SimTime(exponent))
+            if !overflow { exponential = min(operatorErrorCap, value) }
+        }
+        let fastSlow: SimTime = exponent + 1 <= operatorErrorFastRetries ? 1 : operatorErrorSlow
+        return max(exponential, fastSlow)
+    }
 }
