@@ -114,13 +114,27 @@ final class RefresherTests: XCTestCase {
         XCTAssertEqual(decision.requeues, [Requeue(.refresherTick, after: 120 * .second)])
     }
 
-    func testErrorsWaitForTheNextCronTickOrRetrySoonOnATimer() {
+    func testErrorsWaitForTheNextCronTickOrRetryRateLimitedOnA258Timer() {
         let throttled = FakeEKS(settled)
-        throttled.failures["DescribeNodegroup"] = [.tooManyRequests(), .tooManyRequests()]
+        throttled.failures["DescribeNodegroup"] = [.tooManyRequests(), .tooManyRequests(), .tooManyRequests()]
         let cron = tick(.rancher25Cron, state: Fixture.state(spec: Fixture.doc(Fixture.with(["privateAccess": .bool(true)]))),
                         aws: throttled)
         XCTAssertEqual(cron, Decision(requeues: [Requeue(.refresherTick, at: 7 * .minute)]), "logged only; nothing stored")
-        let timer = tick(.eksOperator2025, state: Fixture.state(spec: settled), aws: throttled)
-        XCTAssertEqual(timer, Decision(requeues: [Requeue(.refresherTick, after: SyncTimings().refresherErrorRetry)]))
+        // Rancher v2.5.8 returns the error: the workqueue retries 5 ms · 2^failures.
+        var state = Fixture.state(spec: settled)
+        state.rancher.refresherFailures = 3
+        let timer = tick(.rancher258Timer, state: state, aws: throttled)
+        XCTAssertEqual(timer, Decision(events: [.refresherBackoff(Backoff(failures: 4))],
+                                       requeues: [Requeue(.refresherTick, after: 40)]))
+        // HEAD writes the last-refresh annotation anyway and waits a whole interval.
+        let head = tick(.eksOperator2025, state: Fixture.state(spec: settled), aws: throttled)
+        XCTAssertEqual(head, Decision(requeues: [Requeue(.refresherTick, after: 300 * .second)]))
+    }
+
+    func testASuccessfulRefreshResetsTheFailureCount() {
+        var state = Fixture.state(spec: settled)
+        state.rancher.refresherFailures = 2
+        let decision = tick(.rancher258Timer, state: state, aws: FakeEKS(settled))
+        XCTAssertEqual(decision.events.first, .refresherBackoff(Backoff(failures: 0)))
     }
 }

@@ -24,7 +24,8 @@ public enum ClusterEvent: Hashable, Sendable {
     case awsUpdateFinished(UpdateFinished)
     case awsResourcesChanged(ResourcesChanged)
     case faultInjected(Fault)
-    case operatorBackoff(OperatorBackoff)
+    case operatorBackoff(Backoff)
+    case refresherBackoff(Backoff)
 
     /// The stable name stored in the log.
     public var typeName: String {
@@ -49,6 +50,7 @@ public enum ClusterEvent: Hashable, Sendable {
         case .awsResourcesChanged: "AWSResourcesChanged"
         case .faultInjected: "FaultInjected"
         case .operatorBackoff: "OperatorBackoff"
+        case .refresherBackoff: "RefresherBackoff"
         }
     }
 
@@ -58,7 +60,7 @@ public enum ClusterEvent: Hashable, Sendable {
         "RancherSpecEdited": 1, "SpecSynced": 1, "UpstreamSpecRefreshed": 1, "EKSConfigPushed": 1,
         "BridgeWatchEnded": 1, "AppliedSpecRecorded": 1, "OperatorStatusUpdated": 1, "AWSCalled": 1,
         "AWSUpdateStarted": 1, "AWSUpdateStatusVisible": 1, "AWSUpdateFinished": 1,
-        "AWSResourcesChanged": 1, "FaultInjected": 1, "WorkCancelled": 1, "OperatorBackoff": 1,
+        "AWSResourcesChanged": 1, "FaultInjected": 1, "WorkCancelled": 1, "OperatorBackoff": 1, "RefresherBackoff": 1,
     ]
 
     public var schemaVersion: Int { Self.schemaVersions[typeName]! }
@@ -87,6 +89,7 @@ public enum ClusterEvent: Hashable, Sendable {
         case .awsResourcesChanged(let p): return try encoder.encode(p)
         case .faultInjected(let p): return try encoder.encode(p)
         case .operatorBackoff(let p): return try encoder.encode(p)
+        case .refresherBackoff(let p): return try encoder.encode(p)
         }
     }
 
@@ -121,7 +124,8 @@ public enum ClusterEvent: Hashable, Sendable {
             case "AWSUpdateFinished": return .awsUpdateFinished(try d.decode(UpdateFinished.self, from: data))
             case "AWSResourcesChanged": return .awsResourcesChanged(try d.decode(ResourcesChanged.self, from: data))
             case "FaultInjected": return .faultInjected(try d.decode(Fault.self, from: data))
-            case "OperatorBackoff": return .operatorBackoff(try d.decode(OperatorBackoff.self, from: data))
+            case "OperatorBackoff": return .operatorBackoff(try d.decode(Backoff.self, from: data))
+            case "RefresherBackoff": return .refresherBackoff(try d.decode(Backoff.self, from: data))
             default: throw ClusterEventDecodingError.unknownType(type)
             }
         } catch let error as ClusterEventDecodingError {

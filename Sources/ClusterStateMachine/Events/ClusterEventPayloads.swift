@@ -157,8 +157,8 @@ public enum Fault: Hashable, Sendable, Codable {
     case throttle(operation: String, ratePerSecond: Double, burst: Double, until: SimTime)
 }
 
-/// The eks-operator's count of consecutive failed passes changed (its rate limiter's memory).
-public struct OperatorBackoff: Hashable, Sendable, Codable {
+/// A controller's count of consecutive failures changed (its workqueue rate limiter's memory).
+public struct Backoff: Hashable, Sendable, Codable {
     public var failures: Int
     public init(failures: Int) { self.failures = failures }
 }

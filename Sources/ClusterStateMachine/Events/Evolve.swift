@@ -87,6 +87,8 @@ extension ClusterState {
             }
         case .operatorBackoff(let b):
             rancher.operatorFailures = b.failures
+        case .refresherBackoff(let b):
+            rancher.refresherFailures = b.failures
         case .faultInjected(let fault):
             switch fault {
             case .operatorDown(let until): rancher.operatorDownUntil = until

@@ -20,6 +20,8 @@ public struct RancherState: Hashable, Sendable, Codable {
     public var operatorDownUntil: SimTime?
     /// Consecutive failed operator passes: the workqueue's rate limiter backs off on this count.
     public var operatorFailures: Int
+    /// Consecutive failed refreshes (timer profiles retry them rate-limited).
+    public var refresherFailures: Int
 
     public init(spec: SpecDocument, upstreamSpec: SpecDocument?, phase: OperatorPhase) {
         self.spec = spec
@@ -33,6 +35,7 @@ public struct RancherState: Hashable, Sendable, Codable {
         self.lastRefreshAt = nil
         self.operatorDownUntil = nil
         self.operatorFailures = 0
+        self.refresherFailures = 0
     }
 
     /// What the Rancher form shows: `UpstreamSpec` overlaid with the non-nil fields of

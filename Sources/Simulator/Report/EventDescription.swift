@@ -22,7 +22,7 @@ public enum EventDescription {
         case .operatorStatusUpdated(let s):
             "EKSClusterConfig status: phase \(s.phase.rawValue)" + (s.failureMessage.isEmpty ? "" : ", failureMessage \"\(s.failureMessage)\"")
                 + (s.completedUpdateIDs.isEmpty ? "" : ", \(s.completedUpdateIDs.count) completed update ids")
-        case .operatorBackoff(let b): "rate limiter: \(b.failures) consecutive failures"
+        case .operatorBackoff(let b), .refresherBackoff(let b): "rate limiter: \(b.failures) consecutive failures"
         case .awsCalled(let c):
             "\(c.operation)(\(c.request.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ", "))) → "
                 + (c.error.map { "\($0.code) \($0.httpStatus): \($0.message)" } ?? c.response)
@@ -48,7 +48,7 @@ public enum EventDescription {
     public static func isNotable(_ event: ClusterEvent) -> Bool {
         switch event {
         case .workStarted(let w): w.kind == .refresherTick
-        case .workScheduled, .workCancelled, .operatorBackoff, .awsUpdateStatusVisible: false
+        case .workScheduled, .workCancelled, .operatorBackoff, .refresherBackoff, .awsUpdateStatusVisible: false
         case .awsCalled(let c): c.error != nil || !(c.operation.hasPrefix("Describe") || c.operation.hasPrefix("List"))
         default: true
         }

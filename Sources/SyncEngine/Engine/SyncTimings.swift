@@ -23,12 +23,6 @@ public struct SyncTimings: Hashable, Sendable {
     public var bridgeRequeue: SimTime = 5 * .second
     /// From a `Spec.EKSConfig` change to the bridge's handler running. [inference]
     public var bridgeLatency: SimTime = 50
-    /// Timer profiles: the refresher's retry after a failed refresh (an AWS read error). The
-    /// handler's error goes to Rancher's rate-limited workqueue, whose first step is 5 ms. The
-    /// refresher's failure count is not part of the folded state, so every retry uses this first
-    /// step (faster than the real limiter after repeated failures). The cron profile ignores it:
-    /// errors are only logged and the next cron fire time retries (reference §4.1).
-    public var refresherErrorRetry: SimTime = 5
 
     public init() {}
 

@@ -27,11 +27,11 @@ struct EKSOperator {
         let failures = rancher.operatorFailures
         if failure != nil {
             // AddRateLimited: 5 ms · 2^n capped at 30 s, or 2 min after 30 failures (§2.1).
-            decision.events.append(.operatorBackoff(OperatorBackoff(failures: failures + 1)))
+            decision.events.append(.operatorBackoff(Backoff(failures: failures + 1)))
             decision.requeues.append(Requeue(.operatorReconcile, after: timings.operatorErrorDelay(failures: failures)))
         } else if failures != 0 {
             // Forget: a successful pass resets the limiter.
-            decision.events.append(.operatorBackoff(OperatorBackoff(failures: 0)))
+            decision.events.append(.operatorBackoff(Backoff(failures: 0)))
         }
         return decision
     }

@@ -20,14 +20,19 @@ struct Refresher {
             upstream = try EKSUpstreamSpec.read(spec: rancher.spec, clusterName: name, aws: aws, now: clock.now)
         } catch {
             // §4.2 step 3: a failed read stores nothing. The cron job only logs it and waits for its
-            // next fire time; the per-cluster handler returns the error and is retried rate-limited.
-            switch profile.refresher {
-            case .cron: return Decision(requeues: [next])
-            case .timer: return Decision(requeues: [Requeue(.refresherTick, after: timings.refresherErrorRetry)])
+            // next fire time. Rancher v2.5.8's handler returns the error and is retried by its
+            // rate-limited workqueue (5 ms·2^n, the same limiter as the operator's); HEAD (the
+            // 2024/2025 profiles) still writes the last-refresh annotation and waits an interval.
+            switch (profile.refresher, profile.ladder) {
+            case (.cron, _), (.timer, .v2024): return Decision(requeues: [next])
+            case (.timer, .v1):
+                let failures = rancher.refresherFailures
+                return Decision(events: [.refresherBackoff(Backoff(failures: failures + 1))],
+                                requeues: [Requeue(.refresherTick, after: timings.operatorErrorDelay(failures: failures))])
             }
         }
 
-        var events: [ClusterEvent] = []
+        var events: [ClusterEvent] = rancher.refresherFailures > 0 ? [.refresherBackoff(Backoff(failures: 0))] : []
         // §4.2 step 4: UpstreamSpec is refreshed even while updating.
         if !upstream.sameValues(as: current) {
             events.append(.upstreamSpecRefreshed(DocumentStored(document: upstream, reason: "refresh")))
