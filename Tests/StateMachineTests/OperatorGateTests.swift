@@ -90,7 +90,7 @@ final class OperatorGateTests: XCTestCase {
         XCTAssertEqual(decision.statusWrites.map(\.phase), [.updating, .updating])
         XCTAssertEqual(decision.statusWrites.last?.failureMessage,
                        "versions for cluster [1.25] and node group [1.21] are not compatible: the node group version may only be up to three minor versions older than the cluster version")
-        XCTAssertTrue(decision.events.contains(.operatorBackoff(OperatorBackoff(failures: 1))))
+        XCTAssertTrue(decision.events.contains(.operatorBackoff(Backoff(failures: 1))))
         XCTAssertEqual(decision.requeues, [Requeue(.operatorReconcile, after: 5)])
         XCTAssertNil(OperatorPass.validateUpdate(Fixture.doc(Fixture.with(["kubernetesVersion": .string("1.32")])), clusterName: "demo"),
                      "three minor versions behind is allowed")
@@ -111,7 +111,7 @@ final class OperatorGateTests: XCTestCase {
         aws.failures["UpdateClusterConfig"] = [.resourceInUse("Cannot EndpointAccessUpdate because cluster demo currently has update abc in progress")]
         let decision = Fixture.reconcile(.rancher25Cron, spec: spec, aws: aws)
         XCTAssertEqual(decision.statusWrites, [], "no failureMessage and the phase stays active (H2: the bridge's watch sees nothing)")
-        XCTAssertEqual(decision.events, [.operatorBackoff(OperatorBackoff(failures: 1))])
+        XCTAssertEqual(decision.events, [.operatorBackoff(Backoff(failures: 1))])
         XCTAssertEqual(decision.requeues, [Requeue(.operatorReconcile, after: 5)])
     }
 
@@ -125,7 +125,7 @@ final class OperatorGateTests: XCTestCase {
             OperatorStatus(phase: .active, failureMessage: "old", completedUpdateIDs: []),
             OperatorStatus(phase: .active, failureMessage: "", completedUpdateIDs: []),
         ])
-        XCTAssertEqual(decision.events.last, .operatorBackoff(OperatorBackoff(failures: 0)))
+        XCTAssertEqual(decision.events.last, .operatorBackoff(Backoff(failures: 0)))
     }
 
     func testRateLimiterBacksOffExponentiallyThenSlow() {
@@ -139,7 +139,7 @@ final class OperatorGateTests: XCTestCase {
         aws.failures["DescribeCluster"] = [.tooManyRequests()]
         let decision = Fixture.reconcile(spec: settled, aws: aws, phase: .updating) { $0.rancher.operatorFailures = 3 }
         XCTAssertEqual(decision.requeues, [Requeue(.operatorReconcile, after: 40)])
-        XCTAssertEqual(decision.events.last, .operatorBackoff(OperatorBackoff(failures: 4)))
+        XCTAssertEqual(decision.events.last, .operatorBackoff(Backoff(failures: 4)))
     }
 
     func testEnqueueAfterAFailureIsRateLimited() {

@@ -94,7 +94,7 @@ final class OperatorLadderTests: XCTestCase {
         aws.failures["UpdateClusterConfig"] = [.resourceInUse("Cannot LoggingUpdate because cluster demo currently has update x in progress")]
         let decision = Fixture.reconcile(.rancher258Timer, spec: threeDiffs, aws: aws, phase: .updating)
         XCTAssertEqual(kinds(aws.mutations), ["TagResource", "Logging"], "the pass stops at the refused step")
-        XCTAssertEqual(decision.events, [.operatorBackoff(OperatorBackoff(failures: 1))])
+        XCTAssertEqual(decision.events, [.operatorBackoff(Backoff(failures: 1))])
         XCTAssertEqual(decision.requeues, [Requeue(.operatorReconcile, after: 5)])
     }
 

@@ -35,7 +35,7 @@ final class SyncEngineTests: XCTestCase {
         let state = Fixture.state(spec: settled)
         XCTAssertEqual(engine.reactions(to: .appliedSpecRecorded(DocumentStored(document: settled)), in: state), [])
         XCTAssertEqual(engine.reactions(to: .upstreamSpecRefreshed(DocumentStored(document: settled)), in: state), [])
-        XCTAssertEqual(engine.reactions(to: .operatorBackoff(OperatorBackoff(failures: 1)), in: state), [])
+        XCTAssertEqual(engine.reactions(to: .operatorBackoff(Backoff(failures: 1)), in: state), [])
     }
 
     func testFirstTick() {

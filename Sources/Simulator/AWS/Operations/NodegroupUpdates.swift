@@ -69,9 +69,9 @@ extension ModeledEKS {
                 if view.aws.visible[labels] == nil, let first = r.addOrUpdateLabels[keys[0]] {
                     entries[labels.raw] = Entry(.container, origin: first.origin, readAt: first.readAt)
                 }
-                params.append(.init(type: "LabelsToAdd", value: CompactJSON.object(keys.map {
-                    ($0, CompactJSON.string(r.addOrUpdateLabels[$0]?.value?.stringValue ?? ""))
-                })))
+                params.append(.init(type: "LabelsToAdd", value: JSONValue.object(keys.map {
+                    ($0, .string(r.addOrUpdateLabels[$0]?.value?.stringValue ?? ""))
+                }).description))
             }
             if !r.removeLabels.isEmpty {
                 // A removal without provenance would be a caller bug; it falls back to `initial`.
@@ -79,7 +79,7 @@ extension ModeledEKS {
                 for key in r.removeLabels where r.addOrUpdateLabels[key] == nil {
                     entries[labels.appending(key).raw] = Entry(nil, origin: removal.origin, readAt: removal.readAt)
                 }
-                params.append(.init(type: "LabelsToRemove", value: CompactJSON.strings(r.removeLabels)))
+                params.append(.init(type: "LabelsToRemove", value: JSONValue.array(r.removeLabels.map(JSONValue.string)).description))
             }
             for (field, entry, value) in [("minSize", r.minSize, sentMin), ("maxSize", r.maxSize, sentMax),
                                           ("desiredSize", r.desiredSize, sentDesired)] {

@@ -85,7 +85,7 @@ extension ModeledEKS {
         }
         if let e = r.publicAccessCidrs, let sent = sentCidrs {
             entries["publicAccessSources"] = Entry(.strings(newCidrs), origin: e.origin, readAt: e.readAt)
-            params.append(.init(type: "publicAccessCidrs", value: CompactJSON.strings(sent)))
+            params.append(.init(type: "publicAccessCidrs", value: JSONValue.array(sent.map(JSONValue.string)).description))
         }
         return acceptUpdate(view, type: .endpointAccessUpdate, nodegroup: nil, params: params,
                             change: SubtreeChange(entries: entries), caller: caller, action: "UpdateClusterConfig",
@@ -111,14 +111,12 @@ extension ModeledEKS {
 
         let enabled = LogTypes.all.filter(result.contains)
         let entry = Entry(.strings(enabled), origin: logging.origin.origin, readAt: logging.origin.readAt)
-        var setups: [String] = []
-        if !logging.disable.isEmpty {
-            setups.append(CompactJSON.object([("types", CompactJSON.strings(logging.disable)), ("enabled", "false")]))
+        // EKS's examples put `types` before `enabled`; JSONValue keeps the order given.
+        var setups: [JSONValue] = []
+        for (types, enabled) in [(logging.disable, false), (logging.enable, true)] where !types.isEmpty {
+            setups.append(.object([("types", .array(types.map(JSONValue.string))), ("enabled", .bool(enabled))]))
         }
-        if !logging.enable.isEmpty {
-            setups.append(CompactJSON.object([("types", CompactJSON.strings(logging.enable)), ("enabled", "true")]))
-        }
-        let param = AWSUpdate.Param(type: "ClusterLogging", value: CompactJSON.object([("clusterLogging", CompactJSON.array(setups))]))
+        let param = AWSUpdate.Param(type: "ClusterLogging", value: JSONValue.object([("clusterLogging", .array(setups))]).description)
         return acceptUpdate(view, type: .loggingUpdate, nodegroup: nil, params: [param],
                             change: SubtreeChange(entries: ["loggingTypes": entry]), caller: caller,
                             action: "UpdateClusterConfig", token: token)

@@ -57,10 +57,10 @@ extension ModeledEKS {
             try requireClusterUnlocked(view, rejected: .associateEncryptionConfig)
             if view.aws.visible.bool("secretsEncryption") == true { throw .encryptionAlreadyEnabled }
 
-            let config = CompactJSON.array([CompactJSON.object([
-                ("resources", CompactJSON.strings(["secrets"])),
-                ("provider", CompactJSON.object([("keyArn", CompactJSON.string(key))])),
-            ])])
+            let config = JSONValue.array([.object([
+                ("resources", .array([.string("secrets")])),
+                ("provider", .object([("keyArn", .string(key))])),
+            ])]).description
             let change = SubtreeChange(entries: [
                 "secretsEncryption": Entry(.bool(true), origin: keyArn.origin, readAt: keyArn.readAt),
                 "kmsKey": keyArn,
