@@ -76,14 +76,23 @@ struct Explanation {
             }), case .awsCalled(let call) = failure.event, let error = call.error {
                 return "the tick at \(run.clock(tick)) failed to read AWS (\(call.operation): \(error.code))"
             }
-            let synced = run.log.contains { e in
-                if case .specSynced = e.event { return e.at == tick }
-                return false
+            let before = stateBefore(tick: tick)
+            if let applied = before.rancher.appliedSpec, !before.rancher.spec.sameValues(as: applied) {
+                return "the tick at \(run.clock(tick)) refreshed only UpstreamSpec: Spec.EKSConfig differed from AppliedSpec (Rancher was \"updating\"), so it skipped the spec sync"
             }
-            return synced ? "the tick at \(run.clock(tick)) read AWS before the change was visible there"
-                : "the tick at \(run.clock(tick)) skipped the spec sync because Spec.EKSConfig differed from AppliedSpec (Rancher was \"updating\"), or AWS did not show the change yet"
+            return "the tick at \(run.clock(tick)) read AWS before the change was visible there"
         }
         return last + "; then " + reasons.joined(separator: ", ") + "."
+    }
+
+    /// The folded state just before the refresher tick at `tick` ran.
+    private func stateBefore(tick: SimTime) -> ClusterState {
+        var state = ClusterState()
+        for timed in run.log {
+            if timed.at == tick, case .workStarted(let w) = timed.event, w.kind == .refresherTick { break }
+            state.apply(timed)
+        }
+        return state
     }
 
     private func lastRancherEdit(before t: SimTime, after stale: SimTime, other victim: WriteID) -> Write? {
