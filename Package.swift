@@ -33,10 +33,15 @@ let package = Package(
                 .product(name: "Collections", package: "swift-collections"),
             ]
         ),
+        .target(
+            name: "Benchmarks",
+            dependencies: ["EventStore", "CSQLite", "ClusterStateMachine", "Simulator", "SyncEngine"],
+            path: "Benchmarks"
+        ),
         .executableTarget(
             name: "simctl",
             dependencies: [
-                "Simulator", "SyncEngine", "EventStore", "ClusterStateMachine",
+                "Simulator", "SyncEngine", "EventStore", "ClusterStateMachine", "Benchmarks",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -46,5 +51,6 @@ let package = Package(
         .testTarget(name: "StateMachineTests", dependencies: ["ClusterStateMachine", "SyncEngine"]),
         .testTarget(name: "RaceConditionTests", dependencies: ["Simulator", "SyncEngine", "ClusterStateMachine", "EventStore", "simctl"]),
         .testTarget(name: "AWSModelTests", dependencies: ["Simulator", "SyncEngine", "ClusterStateMachine"]),
+        .testTarget(name: "BenchmarkTests", dependencies: ["Benchmarks", "ClusterStateMachine"]),
     ]
 )

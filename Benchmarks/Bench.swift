@@ -1,0 +1,23 @@
+import ClusterStateMachine
+
+/// `simctl bench`: measures the event store, the fold, the simulator and the sweep in one run.
+public struct Bench {
+    public let config: BenchConfig
+
+    public init(config: BenchConfig) { self.config = config }
+
+    /// Runs every measurement, removing its temporary database files before returning.
+    public func run() throws -> BenchReport {
+        let clock = ContinuousClock()
+        let start = clock.now
+        let workload = try Workload(config: config)
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let eventStore = try EventStoreBench(config: config, workload: workload, folder: folder).run()
+        let fold = FoldBench(config: config, workload: workload).run()
+        let simulation = SimulationBench(config: config, workload: workload).run()
+        let sweep = SweepBench(config: config, workload: workload).run()
+        return BenchReport(machine: .current(), eventStore: eventStore, fold: fold, simulation: simulation,
+                           sweep: sweep, wallSeconds: (clock.now - start).seconds)
+    }
+}
