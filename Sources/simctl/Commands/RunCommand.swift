@@ -16,6 +16,8 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Output format: text or json.") var format: OutputFormat = .text
     @Option(help: "Override the scenarios' profile (\(Profile.names.joined(separator: ", "))).") var profile: String?
     @Option(help: "Override the scenarios' seed.") var seed: UInt64?
+    @Option(help: "Write a timeline page (self-contained HTML) here; with several files, each scenario's name goes before the extension (or replaces {scenario}).") var html: String?
+    @Option(help: "Write the timeline picture (SVG) here; several files as for --html.") var svg: String?
 
     func run() throws {
         // Every file is read and checked before anything runs or is written.
@@ -50,6 +52,7 @@ struct RunCommand: ParsableCommand {
         case .text:
             Output.print(reports.map(\.text).joined(separator: "\n" + String(repeating: "─", count: 80) + "\n\n"))
         }
+        try PictureOutput.write(reports, html: html, svg: svg)
         if reports.contains(where: { !$0.passed }) { throw SimctlExit.failed() }
     }
 }

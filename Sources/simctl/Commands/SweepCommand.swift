@@ -14,6 +14,8 @@ struct SweepCommand: ParsableCommand {
     @Option(help: "End of the offset range (default 12m).") var to: String = "12m"
     @Option(help: "Override the scenario's profile.") var profile: String?
     @Option(help: "Output format: text or json.") var format: OutputFormat = .text
+    @Option(help: "Write a page (self-contained HTML) with the offset axis, the lost windows and the run as written.") var html: String?
+    @Option(help: "Write the offset-axis picture (SVG) here.") var svg: String?
 
     func run() throws {
         let scenario: Scenario
@@ -34,5 +36,6 @@ struct SweepCommand: ParsableCommand {
         }
         let report = SweepReport(Sweep.run(scenario, step: step, from: lo, to: hi))
         Output.print(format == .json ? report.json.rendered(pretty: true) : report.text)
+        try PictureOutput.write(report, html: html, svg: svg)
     }
 }

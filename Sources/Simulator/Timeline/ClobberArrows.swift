@@ -1,0 +1,165 @@
+import ClusterStateMachine
+
+/// Turns the checker's clobbers into arrows: each starts where the stale value was read (in the
+/// lane of the surface it was read from) and ends at the mark of the action that stored it.
+///
+/// - The eks-operator, the bridge and a Rancher edit take their values from `Spec.EKSConfig`, so
+///   their stale reads start in that lane; the refresher and a console person read AWS.
+/// - The end is the clobbering action's own mark: an operator call in the eks-operator lane, a
+///   push in the bridge lane, a refresher spec sync in the Spec.EKSConfig lane (where that write
+///   lands), an UpstreamSpec refresh on its tick, a person's write in the person's lane.
+struct ClobberArrows {
+    let report: RunReport
+    private(set) var marks: [TimelineMark]
+    private(set) var arrows: [TimelineArrow] = []
+    private(set) var ends: [(from: Int, to: Int)] = []
+
+    init(report: RunReport, marks: [TimelineMark]) {
+        self.report = report
+        self.marks = marks
+    }
+
+    /// The lane the stale value was read in.
+    static func sourceLane(_ c: Clobber) -> TimelineLane {
+        switch c.by {
+        case .operator, .bridge, .rancher: .rancherSpec
+        case .refresher, .console, .aws: .aws
+        }
+    }
+
+    /// The lane of the action that stored it.
+    static func targetLane(_ c: Clobber) -> TimelineLane {
+        switch (c.by, c.action) {
+        case (.refresher, "UpstreamSpec refresh"): .refresher
+        case (.refresher, _), (.rancher, "Rancher edit"): .rancherSpec
+        case (.rancher, _): .rancherPerson
+        case (.console, _): .consolePerson
+        case (.bridge, _): .bridge
+        case (.operator, _): .operator
+        case (.aws, _): .aws
+        }
+    }
+
+    mutating func build() {
+        let findings = report.findings
+        let writes = Dictionary(report.result.state.writes.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        var order: [String] = []
+        var groups: [String: [Int]] = [:]
+        for (k, c) in findings.clobbers.enumerated() {
+            let key = "\(Self.sourceLane(c).rawValue)|\(c.staleReadAt)|\(Self.targetLane(c).rawValue)|\(c.at)|\(c.action)"
+            if groups[key] == nil { order.append(key) }
+            groups[key, default: []].append(k)
+        }
+        for key in order {
+            let members = groups[key]!
+            let first = findings.clobbers[members[0]]
+            var numbers: [Int] = []
+            var victims: [String] = []
+            for k in members {
+                let c = findings.clobbers[k]
+                for (n, lost) in findings.lost.enumerated()
+                where lost.firstClobber == c || lost.finalClobber == c || c.victim == lost.write.id {
+                    if !numbers.contains(n + 1) { numbers.append(n + 1) }
+                }
+                if let w = writes[c.victim] {
+                    let name = "\(w.actor.rawValue) \(w.path)"
+                    if !victims.contains(name) { victims.append(name) }
+                }
+            }
+            numbers.sort()
+            // One value per path, leaving out paths inside another one shown (a node group's fields).
+            let stored = members.map { findings.clobbers[$0] }
+            let shown = stored.filter { c in !stored.contains { $0.path != c.path && c.path.isWithin($0.path) } }
+            let values = shown.map(Self.value).uniqued()
+            let label = values.joined(separator: ", ")
+            var detail = "clobber: \(first.by.rawValue) \(first.action) at \(clock(first.at)) stored \(label)"
+            detail += ", a value read at \(clock(first.staleReadAt))"
+            for k in members {
+                let c = findings.clobbers[k]
+                let victim = writes[c.victim].map { "\($0.actor.rawValue) \($0.id) \(TimelineBuilder.setting($0))" } ?? c.victim.description
+                detail += "\n  on \(c.surface.title): \(c.path) replaced \(victim), visible at \(clock(c.visibleAt))"
+            }
+            if !numbers.isEmpty { detail += "\nmakes lost: " + numbers.map { "(\($0))" }.joined(separator: " ") }
+            let arrow = TimelineArrow(clobbers: members, fromLane: Self.sourceLane(first), fromTime: first.staleReadAt,
+                                      toLane: Self.targetLane(first), toTime: first.at, toEvent: nil,
+                                      loses: !numbers.isEmpty, lostNumbers: numbers, victims: victims,
+                                      label: label, detail: detail)
+            let to = target(for: first, arrow: arrow)
+            let from = source(for: arrow)
+            arrows.append(arrow)
+            ends.append((from, to))
+        }
+    }
+
+    private func clock(_ t: SimTime) -> String { report.result.clock(t) }
+
+    /// `privateAccess=false`, `removed tags.b`.
+    static func value(_ c: Clobber) -> String {
+        c.value.map { "\(c.path)=\(TimelineBuilder.short($0.description))" } ?? "removed \(c.path)"
+    }
+
+    /// The mark of the clobbering action, emphasised; a new one when the lane has none at that time.
+    private mutating func target(for c: Clobber, arrow: TimelineArrow) -> Int {
+        let lane = arrow.toLane
+        let candidates = marks.indices.filter { marks[$0].lane == lane && marks[$0].times.contains(c.at) && marks[$0].glyph != .staleRead }
+        let log = report.result.log
+        let best = candidates.first { i in
+            marks[i].events.contains { e in
+                switch log[e].event {
+                case .awsCalled(let call): call.operation == c.action
+                case .writeMade(let w): w.path.touches(c.path)
+                case .specSynced: c.action == "spec sync"
+                case .rancherSpecEdited: c.action == "Rancher edit"
+                case .eksConfigPushed: true
+                case .upstreamSpecRefreshed: true
+                case .awsResourcesChanged(let r): r.action == c.action
+                default: false
+                }
+            }
+        } ?? candidates.first
+        let index: Int
+        if let best {
+            index = best
+        } else {
+            marks.append(TimelineMark(lane: lane, at: c.at, glyph: .action, label: c.action,
+                                      detail: "\(clock(c.at))  \(c.by.rawValue): \(c.action)",
+                                      color: TimelinePalette.color(of: c.by)))
+            index = marks.count - 1
+        }
+        if marks[index].emphasis != .lost {
+            if marks[index].emphasis != .clobber, marks[index].glyph == .action || marks[index].glyph == .error || marks[index].glyph == .tick {
+                if !marks[index].label.contains(arrow.label) {
+                    marks[index].label += (marks[index].label.isEmpty ? "" : " ") + arrow.label
+                }
+            }
+            if arrow.loses { marks[index].emphasis = .clobber } else if marks[index].emphasis != .clobber { marks[index].emphasis = .normal }
+            marks[index].mergeKey = nil
+        }
+        marks[index].detail += "\n" + arrow.detail
+        marks[index].data.append(("clobber", arrow.clobbers.map(String.init).joined(separator: " ")))
+        return index
+    }
+
+    /// The mark where the stale value was read: the lane's mark at that moment when it shows the
+    /// read (the initial state, a spec sync), else a new "stale read" mark.
+    private mutating func source(for arrow: TimelineArrow) -> Int {
+        let lane = arrow.fromLane, t = arrow.fromTime
+        if let i = marks.indices.first(where: {
+            marks[$0].lane == lane && marks[$0].times.contains(t) && [.initial, .change, .staleRead].contains(marks[$0].glyph)
+        }) {
+            return i
+        }
+        marks.append(TimelineMark(lane: lane, at: t, glyph: .staleRead, label: "stale read",
+                                  detail: "\(clock(t))  the value later stored by \(arrow.label) was read here",
+                                  color: arrow.loses ? TimelinePalette.clobber : TimelinePalette.transient))
+        return marks.count - 1
+    }
+}
+
+fileprivate extension Array where Element: Hashable {
+    /// The elements in order, each once.
+    func uniqued() -> [Element] {
+        var seen = Set<Element>()
+        return filter { seen.insert($0).inserted }
+    }
+}
