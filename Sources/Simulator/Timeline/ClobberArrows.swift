@@ -83,10 +83,13 @@ struct ClobberArrows {
             let arrow = TimelineArrow(clobbers: members, fromLane: Self.sourceLane(first), fromTime: first.staleReadAt,
                                       toLane: Self.targetLane(first), toTime: first.at, toEvent: nil,
                                       loses: !numbers.isEmpty, lostNumbers: numbers, victims: victims,
+                                      victimAt: members.compactMap { writes[findings.clobbers[$0].victim]?.at }.min(),
                                       label: label, detail: detail)
-            let to = target(for: first, arrow: arrow)
-            let from = source(for: arrow)
-            arrows.append(arrow)
+            var arrow2 = arrow
+            let (to, toTime) = target(for: first, arrow: arrow)
+            arrow2.toTime = toTime
+            let from = source(for: arrow2)
+            arrows.append(arrow2)
             ends.append((from, to))
         }
     }
@@ -98,28 +101,40 @@ struct ClobberArrows {
         c.value.map { "\(c.path)=\(TimelineBuilder.short($0.description))" } ?? "removed \(c.path)"
     }
 
-    /// The mark of the clobbering action, emphasised; a new one when the lane has none at that time.
-    private mutating func target(for c: Clobber, arrow: TimelineArrow) -> Int {
+    /// True when the mark shows the action that stored the clobber.
+    private func shows(_ mark: TimelineMark, _ c: Clobber) -> Bool {
+        let log = report.result.log
+        return mark.events.contains { e in
+            switch log[e].event {
+            case .awsCalled(let call): call.operation == c.action
+            case .writeMade(let w): w.path.touches(c.path)
+            case .specSynced: c.action == "spec sync"
+            case .rancherSpecEdited: c.action == "Rancher edit"
+            case .eksConfigPushed: true
+            case .upstreamSpecRefreshed: true
+            case .awsResourcesChanged(let r): r.action == c.action
+            default: false
+            }
+        }
+    }
+
+    /// The mark of the clobbering action, emphasised, and its time. A store AWS makes when a
+    /// request completes (a node group deleted) points at the request; a new mark is made when
+    /// the lane has none.
+    private mutating func target(for c: Clobber, arrow: TimelineArrow) -> (Int, SimTime) {
         let lane = arrow.toLane
         let candidates = marks.indices.filter { marks[$0].lane == lane && marks[$0].times.contains(c.at) && marks[$0].glyph != .staleRead }
-        let log = report.result.log
-        let best = candidates.first { i in
-            marks[i].events.contains { e in
-                switch log[e].event {
-                case .awsCalled(let call): call.operation == c.action
-                case .writeMade(let w): w.path.touches(c.path)
-                case .specSynced: c.action == "spec sync"
-                case .rancherSpecEdited: c.action == "Rancher edit"
-                case .eksConfigPushed: true
-                case .upstreamSpecRefreshed: true
-                case .awsResourcesChanged(let r): r.action == c.action
-                default: false
-                }
-            }
-        } ?? candidates.first
+        let earlier = marks.indices.filter { marks[$0].lane == lane && marks[$0].at <= c.at && marks[$0].glyph == .action && shows(marks[$0], c) }
+            .max { (marks[$0].at, $0) < (marks[$1].at, $1) }
         let index: Int
-        if let best {
+        var time = c.at
+        if let best = candidates.first(where: { shows(marks[$0], c) }) {
             index = best
+        } else if let earlier {
+            index = earlier
+            time = marks[earlier].at
+        } else if let any = candidates.first {
+            index = any
         } else {
             marks.append(TimelineMark(lane: lane, at: c.at, glyph: .action, label: c.action,
                                       detail: "\(clock(c.at))  \(c.by.rawValue): \(c.action)",
@@ -137,7 +152,7 @@ struct ClobberArrows {
         }
         marks[index].detail += "\n" + arrow.detail
         marks[index].data.append(("clobber", arrow.clobbers.map(String.init).joined(separator: " ")))
-        return index
+        return (index, time)
     }
 
     /// The mark where the stale value was read: the lane's mark at that moment when it shows the

@@ -28,7 +28,7 @@ public struct SweepPicture: Sendable {
 
     private var sweep: SweepResult { report.sweep }
     private var scenario: Scenario { sweep.scenario }
-    var x0: Double { 96 }
+    var x0: Double { 124 }
     var x1: Double { width - 40 }
 
     func x(_ offset: SimTime) -> Double {
@@ -99,7 +99,7 @@ public struct SweepPicture: Sendable {
         let legendY = axisY + 62
         var noteLines: [(String, Double, Bool, String)] = []
         if notes { noteLines = self.noteLines(width: width - 48) }
-        let height = legendY + 26 + noteLines.reduce(0) { $0 + $1.1 * 1.45 } + 12
+        let height = legendY + (noteLines.isEmpty ? 12 : 26 + noteLines.reduce(0) { $0 + $1.1 * 1.45 } + 12)
         w.open("svg", [("xmlns", "http://www.w3.org/2000/svg"), ("viewBox", .text("0 0 \(SVGWriter.number(width)) \(SVGWriter.number(height))")),
                        ("width", .number(width)), ("height", .number(height)), ("font-family", .text(TimelinePalette.sans)),
                        ("role", "img"), ("class", "sweep"), ("data-scenario", .text(scenario.name))])
@@ -174,10 +174,10 @@ public struct SweepPicture: Sendable {
                                ("fill", .text(TimelinePalette.muted))], text: clock(step.at + t))
             t += stepMs
         }
-        w.element("text", [("x", .number(x0 - 6)), ("y", .number(axisY + 18)), ("font-size", 10.5), ("text-anchor", "end"),
-                           ("fill", .text(TimelinePalette.muted))], text: "offset")
-        w.element("text", [("x", .number(x0 - 6)), ("y", .number(axisY + 34)), ("font-size", 10.5), ("text-anchor", "end"),
-                           ("fill", .text(TimelinePalette.muted))], text: "step at")
+        w.element("text", [("x", .number(x0 - 40)), ("y", .number(axisY + 18)), ("font-size", 10.5), ("text-anchor", "end"),
+                           ("font-weight", "600"), ("fill", .text(TimelinePalette.muted))], text: "offset")
+        w.element("text", [("x", .number(x0 - 40)), ("y", .number(axisY + 34)), ("font-size", 10.5), ("text-anchor", "end"),
+                           ("font-weight", "600"), ("fill", .text(TimelinePalette.muted))], text: "step at")
         w.close("g")
         // Legend: a swatch per set of lost writes.
         var lx = x0

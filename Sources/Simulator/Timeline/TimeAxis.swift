@@ -23,7 +23,7 @@ public struct TimeAxis: Sendable {
 
     public let segments: [Segment]
     public let startEpochSeconds: Int64
-    /// Pixels per millisecond on the drawn-to-scale stretches.
+    /// Pixels per millisecond on the drawn-to-scale stretches (seconds with events get a little more).
     public let scale: Double
 
     /// Steps a tick may take, in milliseconds.
@@ -36,7 +36,7 @@ public struct TimeAxis: Sendable {
     ///   - anchors: the times that must be shown; gaps between them longer than `minimumBreak` and
     ///     a quarter of the whole span are cut out.
     public init(anchors: [SimTime], x0: Double, x1: Double, startEpochSeconds: Int64,
-                minimumBreak: SimTime = 6 * .minute, breakWidth: Double = 44) {
+                minimumBreak: SimTime = 6 * .minute, breakWidth: Double = 44, secondBump: Double = 12) {
         self.startEpochSeconds = startEpochSeconds
         let times = Array(Set(anchors.isEmpty ? [0] : anchors)).sorted()
         let span = max(times.last! - times.first!, 10 * .second)
@@ -57,19 +57,47 @@ public struct TimeAxis: Sendable {
             cursor = b
         }
         pieces.append((cursor, hi, false))
+        self.stretches = pieces.filter { !$0.2 }.map { Stretch(from: $0.0, to: $0.1) }
+        // Every second in which something happens gets `bump` extra pixels, so that events a few
+        // seconds apart do not sit on top of each other (the axis stays monotonic and exact).
+        let seconds = Array(Set(times.map { Self.floorDiv($0, 1000) })).sorted()
+        let bump = seconds.isEmpty ? 0 : min(secondBump, (x1 - x0) * 0.3 / Double(seconds.count))
+        var split: [(SimTime, SimTime, Bool, Bool)] = []  // from, to, cut, busy second
+        for (a, b, cut) in pieces {
+            guard !cut else { split.append((a, b, true, false)); continue }
+            var c = a
+            for sec in seconds where sec * 1000 + 1000 > a && sec * 1000 < b {
+                let s0 = max(a, sec * 1000), s1 = min(b, sec * 1000 + 1000)
+                if s0 > c { split.append((c, s0, false, false)) }
+                split.append((s0, s1, false, true))
+                c = s1
+            }
+            if c < b { split.append((c, b, false, false)) }
+        }
         let linear = pieces.filter { !$0.2 }.reduce(SimTime(0)) { $0 + ($1.1 - $1.0) }
-        let room = max(1, (x1 - x0) - Double(cuts.count) * breakWidth)
+        let busy = Double(split.filter(\.3).count)
+        let room = max(1, (x1 - x0) - Double(cuts.count) * breakWidth - busy * bump)
         let scale = room / Double(max(linear, 1))
         self.scale = scale
         var x = x0
         var segments: [Segment] = []
-        for (a, b, cut) in pieces {
-            let width = cut ? breakWidth : Double(b - a) * scale
+        for (a, b, cut, isBusy) in split {
+            let width = cut ? breakWidth : Double(b - a) * scale + (isBusy ? bump : 0)
             segments.append(Segment(from: a, to: b, x0: x, x1: x + width, isBreak: cut))
             x += width
         }
         self.segments = segments
     }
+
+    /// A drawn-to-scale stretch between breaks.
+    struct Stretch: Sendable, Hashable {
+        var from: SimTime
+        var to: SimTime
+    }
+
+    private let stretches: [Stretch]
+
+    static func floorDiv(_ a: SimTime, _ b: SimTime) -> SimTime { a >= 0 ? a / b : -((-a + b - 1) / b) }
 
     public var from: SimTime { segments.first!.from }
     public var to: SimTime { segments.last!.to }
@@ -86,28 +114,41 @@ public struct TimeAxis: Sendable {
     }
 
     /// The labelled step: the smallest that leaves `minimumSpacing` pixels between labels.
-    public func majorStep(minimumSpacing: Double = 84) -> SimTime {
-        Self.steps.first { Double($0) * scale >= minimumSpacing } ?? Self.steps.last!
+    public func majorStep(minimumSpacing: Double = 72) -> SimTime {
+        let epochMs = startEpochSeconds * 1000
+        return Self.steps.first { step in
+            guard Double(step) * scale * 4 >= minimumSpacing else { return false }  // not even close
+            for stretch in stretches {
+                var tAbs = Self.floorDiv(epochMs + stretch.from, step) * step
+                if tAbs < epochMs + stretch.from { tAbs += step }
+                var last: Double?
+                while tAbs - epochMs <= stretch.to {
+                    let x = self.x(tAbs - epochMs)
+                    if let last, x - last < minimumSpacing { return false }
+                    last = x
+                    tAbs += step
+                }
+            }
+            return true
+        } ?? Self.steps.last!
     }
 
     /// Major ticks with clock labels and minor ticks between them, on the drawn-to-scale stretches.
-    public func ticks(minimumSpacing: Double = 84) -> [Tick] {
+    public func ticks(minimumSpacing: Double = 72) -> [Tick] {
         let major = majorStep(minimumSpacing: minimumSpacing)
         let minor = Self.steps.last { $0 < major && major % $0 == 0 && Double($0) * scale >= 14 } ?? major
         let epochMs = startEpochSeconds * 1000
         var out: [Tick] = []
-        for seg in segments where !seg.isBreak {
-            let absFrom = epochMs + seg.from
-            var tAbs = (absFrom / minor + (absFrom % minor > 0 ? 1 : 0)) * minor
-            if absFrom < 0 && absFrom % minor != 0 { tAbs = absFrom / minor * minor }
-            while tAbs - epochMs <= seg.to {
+        for stretch in stretches {
+            let absFrom = epochMs + stretch.from
+            var tAbs = Self.floorDiv(absFrom, minor) * minor
+            if tAbs < absFrom { tAbs += minor }
+            while tAbs - epochMs <= stretch.to {
                 let t = tAbs - epochMs
                 let x = self.x(t)
                 let nearBreak = breaks.contains { abs($0.x0 - x) < 30 || abs($0.x1 - x) < 30 }
                 let isMajor = tAbs % major == 0 && !nearBreak
-                if t >= seg.from {
-                    out.append(Tick(at: t, x: x, label: isMajor ? label(t, step: major) : "", major: isMajor))
-                }
+                out.append(Tick(at: t, x: x, label: isMajor ? label(t, step: major) : "", major: isMajor))
                 tAbs += minor
             }
         }

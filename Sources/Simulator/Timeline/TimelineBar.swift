@@ -26,7 +26,10 @@ public struct TimelineBar: Sendable {
     public var detail: String
     public var color: String
     public var outcome: Outcome
-    /// True when the bar carries a value that destroyed a person's write.
+    /// True when the bar carries a value that destroyed a write that is lost.
     public var clobbers: Bool
+    /// True when it carries a value that replaced a person's write not counted as lost (the
+    /// write survived, or two people conflicted).
+    public var overwrites: Bool = false
     public var data: [(String, String)]
 }

@@ -18,6 +18,7 @@ struct TimelineBuilder {
     private let lostNumber: [WriteID: Int]
     private let refused: Set<WriteID>
     private let reverted: Set<WriteID>
+    private let failed: Set<WriteID>
 
     init(report: RunReport) {
         self.report = report
@@ -26,6 +27,7 @@ struct TimelineBuilder {
         lostNumber = numbers
         refused = Set(report.findings.refused.map(\.write.id))
         reverted = Set(report.findings.transientReverts.map(\.write.id))
+        failed = Set(report.findings.failed.map(\.id))
     }
 
     mutating func walk() {
@@ -110,9 +112,10 @@ struct TimelineBuilder {
                                     label: "\(u.requestedBy.rawValue): " + name + (summary.isEmpty ? "" : " " + summary),
                                     detail: line(timed) + "\nrequested by \(u.requestedBy.rawValue) (\(u.action))",
                                     color: TimelinePalette.color(of: u.requestedBy), outcome: .unfinished,
-                                    clobbers: Self.clobbers(report.findings.clobbers, by: u.requestedBy, action: u.action, at: at),
+                                    clobbers: false,
                                     data: [("update", u.id), ("requested-by", u.requestedBy.rawValue)]))
             openUpdates[u.id] = bars.count - 1
+            flag(bar: bars.count - 1, by: u.requestedBy, action: u.action, at: at)
         case .awsUpdateStatusVisible(let w):
             if case .awsStatusVisible(let id) = w.kind, let b = openUpdates[id] {
                 bars[b].lagUntil = at
@@ -140,6 +143,12 @@ struct TimelineBuilder {
     private mutating func close(update id: String, bar b: Int, at: SimTime, outcome: TimelineBar.Outcome) {
         bars[b].to = at
         bars[b].outcome = outcome
+        switch outcome {
+        case .failed: bars[b].label += " — Failed"
+        case .cancelled: bars[b].label += " — Cancelled"
+        case .unfinished: bars[b].label += " — still InProgress"
+        case .successful: break
+        }
         if let lag = bars[b].lagUntil, lag == bars[b].from { bars[b].lagUntil = at }  // never became visible
     }
 
@@ -171,6 +180,9 @@ struct TimelineBuilder {
             label += " (refused)"
             emphasis = .refused
             color = TimelinePalette.refused
+        } else if failed.contains(w.id) {
+            label += " (update Failed)"
+            emphasis = .refused
         } else if reverted.contains(w.id) {
             label += " (reverted, survived)"
             emphasis = .reverted
@@ -192,14 +204,16 @@ struct TimelineBuilder {
                 bars.append(TimelineBar(lane: .aws, kind: .nodegroup, from: timed.at, to: timed.at, lagUntil: nil,
                                         label: "\(r.requestedBy.rawValue): \(r.action) \(name)", detail: line(timed),
                                         color: TimelinePalette.color(of: r.requestedBy), outcome: .unfinished,
-                                        clobbers: Self.clobbers(report.findings.clobbers, by: r.requestedBy, action: r.action, at: timed.at),
+                                        clobbers: false,
                                         data: [("nodegroup", name), ("requested-by", r.requestedBy.rawValue)]))
                 openNodegroups[name] = bars.count - 1
+                flag(bar: bars.count - 1, by: r.requestedBy, action: r.action, at: timed.at)
                 handled = true
             default:
                 guard let b = openNodegroups.removeValue(forKey: name) else { continue }
                 bars[b].to = timed.at
                 bars[b].outcome = status == .createFailed || status == .deleteFailed ? .failed : .successful
+                flag(bar: b, by: r.requestedBy, action: r.action, at: timed.at)
                 bars[b].detail += "\n" + line(timed)
                 handled = true
             }
@@ -228,9 +242,19 @@ struct TimelineBuilder {
         }
     }
 
-    /// True when one of `clobbers` was stored by this action.
-    static func clobbers(_ clobbers: [Clobber], by actor: Actor, action: String, at: SimTime) -> Bool {
-        clobbers.contains { $0.by == actor && $0.action == action && $0.at == at }
+    /// The clobbers that made a write lost.
+    private var losing: [Clobber] {
+        report.findings.clobbers.filter { c in
+            report.findings.lost.contains { $0.firstClobber == c || $0.finalClobber == c || c.victim == $0.write.id }
+        }
+    }
+
+    /// Marks a bar whose action stored a clobber: red when it made a write lost, else amber.
+    private mutating func flag(bar b: Int, by actor: Actor, action: String, at: SimTime) {
+        let stored = report.findings.clobbers.filter { $0.by == actor && $0.action == action && $0.at == at }
+        guard !stored.isEmpty else { return }
+        let losing = self.losing
+        if stored.contains(where: losing.contains) { bars[b].clobbers = true } else { bars[b].overwrites = true }
     }
 
     /// `privateAccess = true`, `unset tags.env`.
@@ -241,7 +265,9 @@ struct TimelineBuilder {
     /// The leaves a change stores, `path=value`, at most three.
     static func summary(_ change: SubtreeChange) -> String {
         let leaves = change.entries.sorted { $0.key < $1.key }.filter { $0.value.value != .container }
-        var parts = leaves.prefix(3).map { "\($0.key)=\($0.value.value.map { short($0.description) } ?? "removed")" }
+        var parts = leaves.prefix(3).map { leaf in
+            leaf.value.value.map { "\(leaf.key)=\(short($0.description))" } ?? "removed \(leaf.key)"
+        }
         if leaves.count > 3 { parts.append("+\(leaves.count - 3)") }
         if parts.isEmpty { return change.replaced.prefix(3).map(\.raw).joined(separator: ", ") }
         return parts.joined(separator: ", ")

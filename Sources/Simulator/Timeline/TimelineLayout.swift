@@ -276,9 +276,11 @@ public struct TimelineLayout: Sendable {
         let dx = x2 - x1, dy = y2 - y1
         var c1: (Double, Double), c2: (Double, Double)
         if abs(dx) >= 36 {
-            // Leave the stale read steeply (clear of its own label), arrive level with the target.
+            // Leave the stale read steeply (clear of its own label) and come down onto the target
+            // at a slant, not along its row (where earlier labels are).
+            let sign: Double = dy >= 0 ? 1 : -1
             c1 = (x1 + min(40, dx * 0.2), y1 + dy * 0.6)
-            c2 = (x2 - dx * 0.45, y2)
+            c2 = (x2 - min(70, dx * 0.35), y2 - sign * max(14, min(40, abs(dy) * 0.5)))
         } else if abs(dy) >= 1 {
             // The same moment, or nearly: a straight drop between the lanes.
             c1 = (x1 + dx / 3, y1 + dy / 3)

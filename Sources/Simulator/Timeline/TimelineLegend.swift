@@ -3,6 +3,7 @@ public struct TimelineLegend: Sendable {
     enum Sample: Sendable {
         case glyph(TimelineMark.Glyph, TimelineMark.Emphasis, String)
         case bar(lag: Bool, clobbers: Bool)
+        case span
         case arrow(loss: Bool)
     }
 
@@ -15,10 +16,11 @@ public struct TimelineLegend: Sendable {
         (.glyph(.error, .normal, TimelinePalette.operator), "call AWS refused"),
         (.bar(lag: false, clobbers: false), "AWS update, accepted → completed"),
         (.bar(lag: true, clobbers: false), "status lag: DescribeCluster still says ACTIVE"),
-        (.bar(lag: false, clobbers: true), "update carrying a stale value"),
+        (.bar(lag: false, clobbers: true), "update carrying the stale value"),
         (.glyph(.staleRead, .normal, TimelinePalette.clobber), "stale read"),
         (.arrow(loss: true), "clobber: stale read → the write that destroyed a person's value"),
-        (.arrow(loss: false), "clobber of a value that survived"),
+        (.arrow(loss: false), "clobber not counted as lost (the value survived, or a conflict)"),
+        (.span, "stale span: the lane still held the old value"),
     ]
 
     static let size = 11.0
@@ -64,6 +66,9 @@ public struct TimelineLegend: Sendable {
                                    ("rx", 3), ("fill", .text(lag ? "url(#\(idPrefix)-hatch-\(color.dropFirst()))" : color)),
                                    ("fill-opacity", 0.88), ("stroke", .text(clobbers ? TimelinePalette.clobber : color)),
                                    ("stroke-width", clobbers ? 2 : 1)])
+            case .span:
+                w.element("rect", [("x", .number(x)), ("y", .number(y - 8)), ("width", .number(Self.sampleWidth)), ("height", 16),
+                                   ("fill", .text(TimelinePalette.clobber)), ("fill-opacity", 0.1)])
             case .arrow(let loss):
                 let color = loss ? TimelinePalette.clobber : TimelinePalette.transient
                 w.element("path", [("d", .text("M\(SVGWriter.number(x)),\(SVGWriter.number(y + 4)) L\(SVGWriter.number(x + Self.sampleWidth - 2)),\(SVGWriter.number(y - 3))")),

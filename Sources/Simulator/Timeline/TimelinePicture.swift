@@ -120,6 +120,18 @@ public struct TimelinePicture: Sendable {
                                    ("fill", .text(TimelinePalette.muted))], text: lane.lane.subtitle)
             }
         }
+        // Stale spans: from a lost write until its clobber, the lane the stale value came from was out of date.
+        for p in layout.arrows where p.arrow.loses {
+            let a = p.arrow
+            guard let since = a.victimAt, since < a.toTime, let lane = layout.lanes.first(where: { $0.lane == a.fromLane }) else { continue }
+            let x0 = layout.axis.x(since), x1 = layout.axis.x(a.toTime)
+            w.group("g", [("class", "stale-span")],
+                    title: "\(a.fromLane.title) out of date from \(report.result.clock(since)) to \(report.result.clock(a.toTime)): it still held \(a.label)") { w in
+                w.element("rect", [("x", .number(x0)), ("y", .number(lane.y0 + 2)), ("width", .number(x1 - x0)),
+                                   ("height", .number(lane.y1 - lane.y0 - 4)), ("fill", .text(TimelinePalette.clobber)),
+                                   ("fill-opacity", 0.07)])
+            }
+        }
         w.element("line", [("x1", .number(layout.gutter)), ("y1", .number(layout.plotTop)), ("x2", .number(layout.gutter)),
                            ("y2", .number(layout.plotBottom)), ("stroke", .text(TimelinePalette.grid))])
     }
@@ -167,8 +179,10 @@ public struct TimelinePicture: Sendable {
             var attrs: SVGWriter.Attributes = [("class", .text("bar bar-\(bar.kind.rawValue)")), ("data-outcome", .text(bar.outcome.rawValue))]
             attrs += bar.data.map { ("data-" + $0.0, .text($0.1)) }
             if bar.clobbers { attrs.append(("data-clobbers", "true")) }
+            if bar.overwrites { attrs.append(("data-overwrites", "true")) }
             w.group("g", attrs, title: bar.detail) { w in
-                let stroke = bar.clobbers ? TimelinePalette.clobber : (bar.outcome == .failed ? "#7f1d1d" : bar.color)
+                let stroke = bar.clobbers ? TimelinePalette.clobber
+                    : bar.overwrites ? TimelinePalette.transient : (bar.outcome == .failed ? "#7f1d1d" : bar.color)
                 let fill: String = bar.kind == .fault ? "url(#\(id("hatch-fault")))" : bar.color
                 w.element("rect", [("x", .number(p.x0)), ("y", .number(p.y)), ("width", .number(p.x1 - p.x0)),
                                    ("height", .number(p.height)), ("rx", 3), ("fill", .text(fill)),
@@ -180,7 +194,7 @@ public struct TimelinePicture: Sendable {
                 }
                 w.element("rect", [("x", .number(p.x0)), ("y", .number(p.y)), ("width", .number(p.x1 - p.x0)),
                                    ("height", .number(p.height)), ("rx", 3), ("fill", "none"), ("stroke", .text(stroke)),
-                                   ("stroke-width", bar.clobbers ? 2 : 1),
+                                   ("stroke-width", bar.clobbers || bar.overwrites ? 2 : 1),
                                    ("stroke-dasharray", bar.outcome == .failed || bar.outcome == .unfinished ? "4 2" : "none")])
                 if !p.label.isEmpty {
                     let inside = p.labelInside && bar.kind != .fault
