@@ -146,7 +146,7 @@ public struct TimeAxis: Sendable {
             while tAbs - epochMs <= stretch.to {
                 let t = tAbs - epochMs
                 let x = self.x(t)
-                let nearBreak = breaks.contains { abs($0.x0 - x) < 30 || abs($0.x1 - x) < 30 }
+                let nearBreak = breaks.contains { abs($0.x0 - x) < 48 || abs($0.x1 - x) < 48 }
                 let isMajor = tAbs % major == 0 && !nearBreak
                 out.append(Tick(at: t, x: x, label: isMajor ? label(t, step: major) : "", major: isMajor))
                 tAbs += minor

@@ -159,6 +159,7 @@ struct TimelineBuilder {
             return
         }
         marks[t].label = marks[t].label.isEmpty ? label : marks[t].label + ", " + label
+        if label.contains("→") { marks[t].mergeKey = marks[t].label }  // a run of refused retries merges
         marks[t].detail += "\n" + line(timed)
         marks[t].events.append(i)
         marks[t].emphasis = .normal

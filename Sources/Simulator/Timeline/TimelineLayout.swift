@@ -247,8 +247,10 @@ public struct TimelineLayout: Sendable {
                 }
                 if choice != nil { break }
             }
-            // No room even for the glyph: it shares the first row, unlabelled.
-            let c = choice ?? (0, "", gx1, false, RowPacker.Span(gx0, gx1))
+            // No room in the allowed rows: the glyph alone goes in the first row with room for it.
+            let glyph = RowPacker.Span(gx0, gx1)
+            let c = choice ?? (packer.rows.firstIndex { !$0.contains { $0.overlaps(glyph, gap: packer.gap) } } ?? packer.rows.count,
+                               "", gx1, false, glyph)
             packer.place(c.span, in: c.row)
             let y = top + Double(c.row) * Self.rowHeight + Self.rowHeight / 2
             var labelBox: Box?

@@ -165,8 +165,11 @@ public struct TimelinePicture: Sendable {
                           text: "+" + DurationText.format(b.to - b.from))
             }
         }
+        var lastGuide = -Double.infinity
         for t in model.ticks where !layout.axis.breaks.contains(where: { t > $0.from && t < $0.to }) {
             let x = layout.axis.x(t)
+            guard x - lastGuide >= 20 else { continue }  // a burst of retried ticks gets one guide
+            lastGuide = x
             w.element("line", [("x1", .number(x)), ("y1", .number(top)), ("x2", .number(x)), ("y2", .number(bottom)),
                                ("stroke", .text(TimelinePalette.refresher)), ("stroke-opacity", 0.35), ("stroke-dasharray", "2 4")])
         }

@@ -16,8 +16,8 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Output format: text or json.") var format: OutputFormat = .text
     @Option(help: "Override the scenarios' profile (\(Profile.names.joined(separator: ", "))).") var profile: String?
     @Option(help: "Override the scenarios' seed.") var seed: UInt64?
-    @Option(help: "Write a timeline page (self-contained HTML) here; with several files, each scenario's name goes before the extension (or replaces {scenario}).") var html: String?
-    @Option(help: "Write the timeline picture (SVG) here; several files as for --html.") var svg: String?
+    @Option(help: ArgumentHelp("Write a timeline page (self-contained HTML) here; with several files, each scenario's name goes before the extension (or replaces {scenario}).", valueName: "path")) var html: String?
+    @Option(help: ArgumentHelp("Write the timeline picture (SVG) here; several files as for --html.", valueName: "path")) var svg: String?
 
     func run() throws {
         // Every file is read and checked before anything runs or is written.

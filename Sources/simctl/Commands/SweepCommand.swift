@@ -14,8 +14,8 @@ struct SweepCommand: ParsableCommand {
     @Option(help: "End of the offset range (default 12m).") var to: String = "12m"
     @Option(help: "Override the scenario's profile.") var profile: String?
     @Option(help: "Output format: text or json.") var format: OutputFormat = .text
-    @Option(help: "Write a page (self-contained HTML) with the offset axis, the lost windows and the run as written.") var html: String?
-    @Option(help: "Write the offset-axis picture (SVG) here.") var svg: String?
+    @Option(help: ArgumentHelp("Write a page (self-contained HTML) with the offset axis, the lost windows and the run as written.", valueName: "path")) var html: String?
+    @Option(help: ArgumentHelp("Write the offset-axis picture (SVG) here.", valueName: "path")) var svg: String?
 
     func run() throws {
         let scenario: Scenario
