@@ -118,8 +118,20 @@ public struct SpecDocument: Hashable, Sendable, Codable {
 
     /// Removes every entry under `path`, `path` included.
     public mutating func removeSubtree(_ path: FieldPath) {
-        for key in entries.keys where FieldPath(unchecked: key).isWithin(path) {
-            entries[key] = nil
+        removeEntries { $0.isWithin(path) }
+    }
+
+    /// Removes every entry whose path satisfies `doomed`.
+    ///
+    /// The keys are collected before anything is removed: removing while iterating `entries.keys`
+    /// would copy the whole dictionary, since the keys view keeps the old storage alive. When every
+    /// entry goes (a whole document replaced), the storage is emptied without a lookup per key.
+    private mutating func removeEntries(where doomed: (FieldPath) -> Bool) {
+        let keys = entries.keys.filter { doomed(FieldPath(unchecked: $0)) }
+        if keys.count == entries.count {
+            entries.removeAll(keepingCapacity: true)
+        } else {
+            for key in keys { entries[key] = nil }
         }
     }
 
@@ -131,7 +143,10 @@ public struct SpecDocument: Hashable, Sendable, Codable {
 
     /// Applies a list of replacements in order.
     public mutating func apply(_ change: SubtreeChange) {
-        for path in change.replaced { removeSubtree(path) }
+        // One pass for every replaced path: the same entries go as removing each subtree in turn.
+        if !change.replaced.isEmpty {
+            removeEntries { path in change.replaced.contains { path.isWithin($0) } }
+        }
         entries.merge(change.entries) { _, new in new }
     }
 
