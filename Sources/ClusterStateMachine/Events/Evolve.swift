@@ -100,11 +100,14 @@ extension ClusterState {
         }
     }
 
-    /// The change that turns `old` into `new`: every top-level key of either replaced.
+    /// The change that turns `old` into `new`: every top-level key of either replaced, in sorted order.
     static func replacement(of old: SpecDocument, by new: SpecDocument) -> SubtreeChange {
-        let keys = Set(old.topLevelKeys).union(new.topLevelKeys)
-        return SubtreeChange(replaced: keys.sorted().map(FieldPath.init(unchecked:)), entries: new.entries)
+        let keys = sortedTopLevelKeys.filter { old.entries[$0] != nil || new.entries[$0] != nil }
+        return SubtreeChange(replaced: keys.map(FieldPath.init(unchecked:)), entries: new.entries)
     }
+
+    /// The schema's top-level keys, sorted once: filtering them keeps the order without a set and a sort per event.
+    private static let sortedTopLevelKeys = FieldSchema.cluster.map(\.name).sorted()
 
     private static func store(
         _ change: SubtreeChange, in doc: inout SpecDocument, surface: Surface, by: Actor, action: String,
