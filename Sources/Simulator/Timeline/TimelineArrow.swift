@@ -17,8 +17,8 @@ public struct TimelineArrow: Sendable {
     public var lostNumbers: [Int]
     /// `actor field` of each victim write.
     public var victims: [String]
-    /// When the earliest victim was written: from then until the clobber, the source lane held a
-    /// value that was already out of date (the stale span, shaded).
+    /// When the earliest victim was written: from then (or from the stale read, if later) until
+    /// the clobber, the source lane held a value that was already out of date (the stale span).
     public var victimAt: SimTime?
     public var label: String
     public var detail: String

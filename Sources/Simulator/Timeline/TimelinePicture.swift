@@ -123,7 +123,10 @@ public struct TimelinePicture: Sendable {
         // Stale spans: from a lost write until its clobber, the lane the stale value came from was out of date.
         for p in layout.arrows where p.arrow.loses {
             let a = p.arrow
-            guard let since = a.victimAt, since < a.toTime, let lane = layout.lanes.first(where: { $0.lane == a.fromLane }) else { continue }
+            // Out of date from when the person wrote (or, when the stale value was copied in later,
+            // from that copy) until the clobber read it.
+            guard let written = a.victimAt, case let since = max(written, a.fromTime), since < a.toTime,
+                  let lane = layout.lanes.first(where: { $0.lane == a.fromLane }) else { continue }
             let x0 = layout.axis.x(since), x1 = layout.axis.x(a.toTime)
             w.group("g", [("class", "stale-span")],
                     title: "\(a.fromLane.title) out of date from \(report.result.clock(since)) to \(report.result.clock(a.toTime)): it still held \(a.label)") { w in
