@@ -77,8 +77,9 @@ final class ClusterLockTests: XCTestCase {
         assertRefused({ () throws(EKSError) in
             try sim.op.describeUpdate(name: "demo", updateId: blocking, nodegroupName: nil)
         }, code: "ResourceNotFoundException", status: 404, message: "No update found for ID: \(blocking)")
-        // It ends on its own.
+        // It ends when the fault is cleared (the simulator schedules that for the step's duration).
         sim.advance(to: .minutes(5))
+        sim.emit(.faultCleared(.platformUpdate(until: .minutes(5))), by: .aws)
         accept { () throws(EKSError) in
             try sim.op.updateClusterVersion(name: "demo", version: e(.string("1.30"), 1), clientRequestToken: nil)
         }

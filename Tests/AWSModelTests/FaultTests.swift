@@ -61,8 +61,9 @@ final class FaultTests: XCTestCase {
         sim.advance(by: .seconds(50))
         accept { () throws(EKSError) in try sim.refresher.describeCluster(name: "demo") }
         XCTAssertEqual(sim.state.aws.throttles["DescribeCluster"]?.tokens, 1)
-        // Over after `until`: every call passes and records no bucket.
+        // Over when the fault is cleared: every call passes and records no bucket.
         sim.advance(to: .minutes(1))
+        sim.emit(.faultCleared(.throttle(operation: "DescribeCluster", ratePerSecond: 0.5, burst: 2, until: .minutes(1))), by: .aws)
         for _ in 0..<5 { accept { () throws(EKSError) in try sim.refresher.describeCluster(name: "demo") } }
         XCTAssertNil(sim.calls.last?.bucket)
     }

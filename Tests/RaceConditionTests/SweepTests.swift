@@ -37,18 +37,26 @@ final class SweepTests: XCTestCase {
     }
 
     func testWindowsAgreeWithSingleRunsInsideAndOutsideEveryBoundary() throws {
-        for (name, step) in [("docs-race-a-console-then-rancher-tags", 1), ("o9-slow-operator-applied-spec-timeout", 1),
-                             ("o6-console-tag-removed-by-rancher-edit", 1)] {
+        // People's steps, and faults whose end is scheduled work that moves with them.
+        let sweeps: [(String, Int, SimTime, SimTime)] = [
+            ("docs-race-a-console-then-rancher-tags", 1, -5 * .minute, 5 * .minute),
+            ("o6-console-tag-removed-by-rancher-edit", 1, -2 * .minute, 8 * .minute),
+            ("o9-slow-operator-applied-spec-timeout", 1, -1 * .minute, 1 * .minute),
+            ("o9-slow-operator-applied-spec-timeout", 0, -1 * .minute, 1 * .minute),
+            ("throttled-refresher-misses-the-tick", 1, -1 * .minute, 1 * .minute),
+            ("o10-hidden-platform-update-fall-through", 1, -4 * .minute, 8 * .minute),
+            ("o10-hidden-platform-update-v1-silent-retry", 1, -4 * .minute, 8 * .minute),
+        ]
+        for (name, step, from, to) in sweeps {
             let scenario = try Fixtures.load(name)
-            let from = -scenario.steps[step].at, to = 10 * SimTime.minute
             let sweep = Sweep.run(scenario, step: step, from: from, to: to)
-            var probes: [SimTime] = stride(from: from, to: to, by: 37_000).map { $0 }
+            var probes: [SimTime] = stride(from: from, to: to, by: 37_000).map { $0 } + [0]
             for segment in sweep.segments {
-                probes += [segment.from, segment.from + 1, segment.to - 1].filter { $0 >= from && $0 < to }
+                probes += [segment.from - 1, segment.from, segment.from + 1, segment.to - 1].filter { $0 >= from && $0 < to }
             }
-            for offset in probes {
+            for offset in Set(probes).sorted() {
                 XCTAssertEqual(lostAt(scenario, step: step, offset: offset), expected(sweep, at: offset),
-                               "\(name) at offset \(offset) ms")
+                               "\(name) step \(step) at offset \(offset) ms")
             }
         }
     }

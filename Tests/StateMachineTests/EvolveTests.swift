@@ -170,6 +170,13 @@ final class EvolveTests: XCTestCase {
         s.apply(TimedEvent(at: 2, actor: .refresher, .awsCalled(AWSCall(caller: .refresher, operation: "DescribeCluster", request: [:], fields: [],
                                                                        error: nil, response: "ACTIVE", bucket: bucket))))
         XCTAssertEqual(s.aws.throttles["DescribeCluster"]?.tokens, 1)
+        for fault in [Fault.operatorDown(until: 40_000), .platformUpdate(until: 300_000),
+                      .throttle(operation: "DescribeCluster", ratePerSecond: 1, burst: 2, until: 9)] {
+            s.apply(TimedEvent(at: 40_000, actor: .aws, .faultCleared(fault)))
+        }
+        XCTAssertNil(s.rancher.operatorDownUntil)
+        XCTAssertNil(s.aws.hiddenLockUntil)
+        XCTAssertNil(s.aws.throttles["DescribeCluster"])
     }
 
     func testTheObserverSeesEveryReplacedValueWithWhoDidIt() {
@@ -215,6 +222,7 @@ final class EvolveTests: XCTestCase {
             .awsUpdateFinished(UpdateFinished(id: "u1", status: .failed, errors: [.init(errorCode: "Unknown", errorMessage: "x")])),
             .awsResourcesChanged(ResourcesChanged(change: privateTrue, nodegroupStatus: ["ng1": nil], requestedBy: .console, action: "DeleteNodegroup")),
             .faultInjected(.throttle(operation: "DescribeCluster", ratePerSecond: 0.5, burst: 1, until: 20_000)),
+            .faultCleared(.platformUpdate(until: 1)),
         ]
         XCTAssertEqual(Set(events.map(\.typeName)), Set(ClusterEvent.schemaVersions.keys), "every type is covered")
         for event in events {

@@ -148,14 +148,17 @@ final class OperatorGateTests: XCTestCase {
         XCTAssertEqual(decision.requeues, [Requeue(.operatorReconcile, after: 20)], "Enqueue is AddRateLimited before Forget")
     }
 
-    func testOperatorDownWaitsUntilBack() {
+    func testADownOperatorMissesEventsAndReconcilesWhenItRestarts() {
         let aws = FakeEKS(settled)
         let decision = Fixture.reconcile(spec: Fixture.doc(Fixture.with(["privateAccess": .bool(true)])), aws: aws, now: 1_000) {
             $0.rancher.operatorDownUntil = 120_000
         }
-        XCTAssertEqual(decision, Decision(requeues: [Requeue(.operatorReconcile, at: 120_000)]))
+        XCTAssertEqual(decision, Decision.none, "down: the event is missed")
         XCTAssertEqual(aws.calls, [])
-        let back = Fixture.reconcile(spec: settled, aws: aws, now: 120_000) { $0.rancher.operatorDownUntil = 120_000 }
+        let engine = SyncEngine(profile: .eksOperator2025, refresh: RefreshSettings())
+        XCTAssertEqual(engine.reactions(to: .faultCleared(.operatorDown(until: 120_000)), in: ClusterState()),
+                       [Requeue(.operatorReconcile, after: SyncTimings().operatorWatchLatency)], "the restart lists and reconciles")
+        let back = Fixture.reconcile(spec: settled, aws: aws, now: 120_000)
         XCTAssertEqual(back, Decision())
         XCTAssertEqual(aws.calls.first, .describeCluster)
     }

@@ -8,8 +8,8 @@ public struct AWSClusterState: Hashable, Sendable, Codable {
     /// Every update ever accepted, in acceptance order.
     public var updates: [AWSUpdate]
     public var nodegroupStatus: [String: NodegroupStatus]
-    /// A platform update EKS runs on its own (aws-eks-model R2): holds the cluster lock, invisible
-    /// in ListUpdates, until this time.
+    /// Set while a platform update EKS runs on its own (aws-eks-model R2) holds the cluster lock,
+    /// invisible in ListUpdates: when it is due to end.
     public var hiddenLockUntil: SimTime?
     /// The next update accepted will end `Failed` (a scenario fault).
     public var failNextUpdate: Bool
@@ -63,7 +63,7 @@ public struct TokenBucket: Hashable, Sendable, Codable {
     public var burst: Double
     public var tokens: Double
     public var updatedAt: SimTime
-    /// The bucket stops throttling after this time.
+    /// When the throttling is due to end (the bucket is removed then).
     public var until: SimTime
 
     public init(ratePerSecond: Double, burst: Double, from: SimTime, until: SimTime) {

@@ -24,6 +24,7 @@ public enum ClusterEvent: Hashable, Sendable {
     case awsUpdateFinished(UpdateFinished)
     case awsResourcesChanged(ResourcesChanged)
     case faultInjected(Fault)
+    case faultCleared(Fault)
     case operatorBackoff(Backoff)
     case refresherBackoff(Backoff)
 
@@ -49,6 +50,7 @@ public enum ClusterEvent: Hashable, Sendable {
         case .awsUpdateFinished: "AWSUpdateFinished"
         case .awsResourcesChanged: "AWSResourcesChanged"
         case .faultInjected: "FaultInjected"
+        case .faultCleared: "FaultCleared"
         case .operatorBackoff: "OperatorBackoff"
         case .refresherBackoff: "RefresherBackoff"
         }
@@ -60,7 +62,7 @@ public enum ClusterEvent: Hashable, Sendable {
         "RancherSpecEdited": 1, "SpecSynced": 1, "UpstreamSpecRefreshed": 1, "EKSConfigPushed": 1,
         "BridgeWatchEnded": 1, "AppliedSpecRecorded": 1, "OperatorStatusUpdated": 1, "AWSCalled": 1,
         "AWSUpdateStarted": 1, "AWSUpdateStatusVisible": 1, "AWSUpdateFinished": 1,
-        "AWSResourcesChanged": 1, "FaultInjected": 1, "WorkCancelled": 1, "OperatorBackoff": 1, "RefresherBackoff": 1,
+        "AWSResourcesChanged": 1, "FaultInjected": 1, "WorkCancelled": 1, "OperatorBackoff": 1, "RefresherBackoff": 1, "FaultCleared": 1,
     ]
 
     public var schemaVersion: Int { Self.schemaVersions[typeName]! }
@@ -88,6 +90,7 @@ public enum ClusterEvent: Hashable, Sendable {
         case .awsUpdateFinished(let p): return try encoder.encode(p)
         case .awsResourcesChanged(let p): return try encoder.encode(p)
         case .faultInjected(let p): return try encoder.encode(p)
+        case .faultCleared(let p): return try encoder.encode(p)
         case .operatorBackoff(let p): return try encoder.encode(p)
         case .refresherBackoff(let p): return try encoder.encode(p)
         }
@@ -124,6 +127,7 @@ public enum ClusterEvent: Hashable, Sendable {
             case "AWSUpdateFinished": return .awsUpdateFinished(try d.decode(UpdateFinished.self, from: data))
             case "AWSResourcesChanged": return .awsResourcesChanged(try d.decode(ResourcesChanged.self, from: data))
             case "FaultInjected": return .faultInjected(try d.decode(Fault.self, from: data))
+            case "FaultCleared": return .faultCleared(try d.decode(Fault.self, from: data))
             case "OperatorBackoff": return .operatorBackoff(try d.decode(Backoff.self, from: data))
             case "RefresherBackoff": return .refresherBackoff(try d.decode(Backoff.self, from: data))
             default: throw ClusterEventDecodingError.unknownType(type)

@@ -145,15 +145,17 @@ public struct ResourcesChanged: Hashable, Sendable, Codable {
     }
 }
 
-/// A fault a scenario injects.
+/// A fault a scenario injects. A fault with a duration lasts until `FaultCleared`, which a work
+/// item scheduled by the step brings (`until` is when that is due, for people to read).
 public enum Fault: Hashable, Sendable, Codable {
-    /// The eks-operator processes nothing until this time (its queue waits).
+    /// The eks-operator is down and misses what happens; when it restarts, its informer lists the
+    /// EKSClusterConfig again and reconciles it.
     case operatorDown(until: SimTime)
     /// The next accepted update ends `Failed`.
     case failNextUpdate
-    /// A platform update EKS runs itself holds the cluster lock until this time (aws-eks-model R2).
+    /// A platform update EKS runs itself holds the cluster lock (aws-eks-model R2).
     case platformUpdate(until: SimTime)
-    /// Calls to `operation` are throttled by a token bucket until `until`.
+    /// Calls to `operation` are throttled by a token bucket.
     case throttle(operation: String, ratePerSecond: Double, burst: Double, until: SimTime)
 }
 

@@ -89,6 +89,13 @@ extension ClusterState {
             rancher.operatorFailures = b.failures
         case .refresherBackoff(let b):
             rancher.refresherFailures = b.failures
+        case .faultCleared(let fault):
+            switch fault {
+            case .operatorDown: rancher.operatorDownUntil = nil
+            case .failNextUpdate: aws.failNextUpdate = false
+            case .platformUpdate: aws.hiddenLockUntil = nil
+            case .throttle(let op, _, _, _): aws.throttles[op] = nil
+            }
         case .faultInjected(let fault):
             switch fault {
             case .operatorDown(let until): rancher.operatorDownUntil = until

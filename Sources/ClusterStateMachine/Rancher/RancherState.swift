@@ -16,7 +16,7 @@ public struct RancherState: Hashable, Sendable, Codable {
     public var bridgeWatch: BridgeWatch?
     /// The last refresh (`clusters.management.cattle.io/ke-last-refresh`), for the timer profiles.
     public var lastRefreshAt: SimTime?
-    /// The eks-operator is down (a scenario fault) until this time.
+    /// Set while the eks-operator is down (a scenario fault): when it is due back.
     public var operatorDownUntil: SimTime?
     /// Consecutive failed operator passes: the workqueue's rate limiter backs off on this count.
     public var operatorFailures: Int

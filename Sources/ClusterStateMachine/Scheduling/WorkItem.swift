@@ -34,6 +34,9 @@ public enum WorkKind: Hashable, Sendable, Codable, CustomStringConvertible {
     case awsUpdateDone(String)
     /// A node group finishes creating or deleting.
     case awsNodegroupDone(String)
+    /// The fault that scenario step N injected ends (the operator restarts, the platform update or
+    /// the throttling is over). Scheduled relative to the step, so it moves with it in a sweep.
+    case faultEnds(Int)
 
     public var description: String {
         switch self {
@@ -45,6 +48,7 @@ public enum WorkKind: Hashable, Sendable, Codable, CustomStringConvertible {
         case .awsStatusVisible(let id): "update \(id) visible as UPDATING"
         case .awsUpdateDone(let id): "update \(id) completes"
         case .awsNodegroupDone(let name): "node group \(name) settles"
+        case .faultEnds(let n): "the fault of step \(n) ends"
         }
     }
 

@@ -45,7 +45,7 @@ struct EKSView {
     /// update (R2), named by an id derived from the fault so that messages are deterministic.
     var clusterLockHolder: String? {
         if let update = aws.inProgressClusterUpdates.first { return update.id }
-        if let until = aws.hiddenLockUntil, now < until {
+        if let until = aws.hiddenLockUntil {
             return StableIdentifier.uuid("platform-update/\(aws.name)/\(until)")
         }
         return nil

@@ -91,11 +91,11 @@ public final class ModeledEKS {
                            error: nil, response: "")
 
         // Throttling (aws-eks-model §1 and §6): a token bucket per operation, refilled by elapsed
-        // sim time and capped at its burst, in force until `until`; an empty bucket answers 429
+        // sim time and capped at its burst, in force until the fault is cleared; an empty bucket answers 429
         // TooManyRequestsException "Too Many Requests" before anything else is looked at. The bucket's
         // new state travels in the call record, which the fold stores.
         var bucket: TokenBucket?
-        if let stored = view.aws.throttles[operation], stored.isActive(at: view.now) {
+        if let stored = view.aws.throttles[operation] {
             var refilled = stored.refilled(at: view.now)
             guard refilled.tokens >= 1 else {
                 refuse(call, with: .tooManyRequests(), bucket: refilled)

@@ -1,9 +1,6 @@
 import ClusterStateMachine
 
 extension TokenBucket {
-    /// True while the throttling fault is in force.
-    func isActive(at now: SimTime) -> Bool { now < until }
-
     /// The bucket refilled for the sim time elapsed since it was last touched, capped at `burst`.
     func refilled(at now: SimTime) -> TokenBucket {
         var next = self

@@ -16,14 +16,23 @@ struct StepRunner {
             } else {
                 ConsolePerson(step: index, clusterName: clusterName).edit(set: set, unset: unset, in: sim, aws: aws)
             }
-        case .operatorDown(let d):
-            sim.emit(.faultInjected(.operatorDown(until: until + d)), by: .operator)
         case .failNextUpdate:
             sim.emit(.faultInjected(.failNextUpdate), by: .aws)
-        case .platformUpdate(let d):
-            sim.emit(.faultInjected(.platformUpdate(until: until + d)), by: .aws)
+        case .operatorDown, .platformUpdate, .throttle:
+            guard let (fault, duration) = Self.fault(of: step.action, at: until) else { return }
+            sim.emit(.faultInjected(fault), by: step.actor)
+            sim.schedule(.faultEnds(index), after: duration)
+        }
+    }
+
+    /// The fault a step injects at `now`, and how long it lasts.
+    static func fault(of action: StepAction, at now: SimTime) -> (Fault, SimTime)? {
+        switch action {
+        case .operatorDown(let d): (.operatorDown(until: now + d), d)
+        case .platformUpdate(let d): (.platformUpdate(until: now + d), d)
         case .throttle(let op, let rate, let burst, let d):
-            sim.emit(.faultInjected(.throttle(operation: op, ratePerSecond: rate, burst: burst, until: until + d)), by: .aws)
+            (.throttle(operation: op, ratePerSecond: rate, burst: burst, until: now + d), d)
+        case .edit, .failNextUpdate: nil
         }
     }
 }

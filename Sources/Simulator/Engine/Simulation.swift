@@ -100,12 +100,15 @@ public final class Simulation: SimulationContext, SimulationClock {
             for requeue in decision.requeues { schedule(requeue) }
         case .awsStatusVisible, .awsUpdateDone, .awsNodegroupDone:
             aws.handle(kind)
+        case .faultEnds(let i):
+            let step = scenario.steps[i]
+            if let (fault, _) = StepRunner.fault(of: step.action, at: now) { emit(.faultCleared(fault), by: step.actor) }
         }
     }
 
     private func owner(of kind: WorkKind) -> Actor {
         switch kind {
-        case .step(let i): scenario.steps[i].actor
+        case .step(let i), .faultEnds(let i): scenario.steps[i].actor
         case .operatorReconcile: .operator
         case .bridgeSync, .bridgeWatchTimeout: .bridge
         case .refresherTick: .refresher

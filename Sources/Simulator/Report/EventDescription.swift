@@ -41,6 +41,13 @@ public enum EventDescription {
             case .throttle(let op, let rate, let burst, let until):
                 "fault: \(op) throttled to \(rate)/s (burst \(Int(burst))) until +\(DurationText.format(until))"
             }
+        case .faultCleared(let f):
+            switch f {
+            case .operatorDown: "the eks-operator restarts; its informer lists the EKSClusterConfig again"
+            case .failNextUpdate: "the armed update failure is disarmed"
+            case .platformUpdate: "the hidden platform update ends; the cluster lock is free"
+            case .throttle(let op, _, _, _): "\(op) is no longer throttled"
+            }
         }
     }
 

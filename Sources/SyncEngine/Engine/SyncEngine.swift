@@ -26,7 +26,7 @@ public struct SyncEngine {
             Bridge(timings: timings).watchTimeout(state: state, clock: clock)
         case .refresherTick:
             Refresher(profile: profile, timings: timings, refresh: refresh).tick(state: state, aws: aws, clock: clock)
-        case .step, .awsStatusVisible, .awsUpdateDone, .awsNodegroupDone:
+        case .step, .faultEnds, .awsStatusVisible, .awsUpdateDone, .awsNodegroupDone:
             .none
         }
     }
@@ -53,6 +53,9 @@ public struct SyncEngine {
             }
             work.append(Requeue(.operatorReconcile, after: timings.operatorWatchLatency))
             return work
+        case .faultCleared(.operatorDown):
+            // A restarted operator's informer lists every EKSClusterConfig and enqueues it.
+            return [Requeue(.operatorReconcile, after: timings.operatorWatchLatency)]
         default:
             return []
         }

@@ -9,10 +9,8 @@ struct EKSOperator {
     /// One reconcile: the phase dispatch, `recordError`, and the workqueue's rate limiter.
     func reconcile(state: ClusterState, aws: any EKSAPI, clock: some SimulationClock) -> Decision {
         let rancher = state.rancher
-        // A scenario fault: the operator processes nothing until it is back; its queue waits.
-        if let down = rancher.operatorDownUntil, clock.now < down {
-            return Decision(requeues: [Requeue(.operatorReconcile, at: down)])
-        }
+        // A scenario fault: the operator is down and misses the event; its restart reconciles.
+        if rancher.operatorDownUntil != nil { return .none }
 
         var pass = OperatorPass(profile: profile, timings: timings, aws: aws, now: clock.now, state: state)
         var failure: OperatorFailure?
