@@ -68,3 +68,37 @@ final class ScenarioLibraryTests: XCTestCase {
         XCTAssertEqual(report.findings.failed.map(\.path), ["privateAccess"])
     }
 }
+
+/// Behaviours that need no scenario file of their own.
+final class CheckerEdgeTests: XCTestCase {
+    func testTagKeysWithDotsDoNotClobberEachOther() throws {
+        let scenario = try Fixtures.scenario("""
+        name: dotted-tags
+        cluster:
+          displayName: demo
+          tags: {team: a, team.owner: bob}
+        steps:
+          - {at: 1m, actor: rancher, set: {tags.team: b}}
+          - {at: 2m, actor: console, unset: [tags.team.owner]}
+        """)
+        let (result, report) = Fixtures.run(scenario)
+        XCTAssertEqual(result.state.aws.visible.map("tags"), ["team": "b"])
+        XCTAssertEqual(Fixtures.lost(report), [])
+    }
+
+    func testARunCutShortReportsWritesInFlightNotLost() throws {
+        let scenario = try Fixtures.scenario("""
+        name: cut-short
+        aws: {updateDurations: {EndpointAccessUpdate: 2m}}
+        cluster: {displayName: demo, privateAccess: false}
+        steps:
+          - {at: 1m, actor: console, set: {privateAccess: true}}
+        until: 1m30s
+        """)
+        let (result, report) = Fixtures.run(scenario)
+        XCTAssertFalse(result.settled)
+        XCTAssertEqual(Fixtures.lost(report), [])
+        XCTAssertEqual(report.findings.inFlight.map(\.path), ["privateAccess"])
+        XCTAssertTrue(report.text.contains("had not settled"), report.text)
+    }
+}

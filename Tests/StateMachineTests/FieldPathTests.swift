@@ -37,6 +37,19 @@ final class FieldPathTests: XCTestCase {
         XCTAssertEqual(FieldPath("tags.env").topLevel, "tags")
     }
 
+    func testAMapEntryHasNoChildrenWhateverDotsItsKeyHolds() {
+        XCTAssertFalse(FieldPath("tags.team.owner").isWithin("tags.team"))
+        XCTAssertFalse(FieldPath("tags.team").touches("tags.team.owner"))
+        XCTAssertTrue(FieldPath("tags.team.owner").isWithin("tags"))
+        XCTAssertFalse(FieldPath("nodeGroups.ng1.labels.a.b").isWithin("nodeGroups.ng1.labels.a"))
+        XCTAssertTrue(FieldPath("nodeGroups.ng1.labels.a.b").isWithin("nodeGroups.ng1"))
+        XCTAssertTrue(FieldPath("tags.env").isMapEntry)
+        XCTAssertTrue(FieldPath("nodeGroups.ng1.labels.x").isMapEntry)
+        XCTAssertFalse(FieldPath("nodeGroups.ng1").isMapEntry)
+        XCTAssertFalse(FieldPath("nodeGroups.ng1.labels").isMapEntry)
+        XCTAssertFalse(FieldPath("tags").isMapEntry)
+    }
+
     func testAPathTouchesItsParentsAndChildrenOnly() {
         XCTAssertTrue(FieldPath("tags.env").touches("tags"))
         XCTAssertTrue(FieldPath("tags").touches("tags.env"))

@@ -50,6 +50,14 @@ final class SpecDocumentTests: XCTestCase {
         XCTAssertNil(spec[FieldPath("tags.old")], "whole-key replacement drops keys the source lacks")
     }
 
+    func testTagKeysWithDotsAreEntriesOfTheirOwn() {
+        var d = doc(["tags": .map(["team": .leaf(.string("a")), "team.owner": .leaf(.string("bob"))])])
+        d.replaceSubtree("tags.team", with: ["tags.team": Entry(.string("b"), origin: w1, readAt: 0)])
+        XCTAssertEqual(d.map("tags"), ["team": "b", "team.owner": "bob"])
+        d.apply(SubtreeChange(replaced: ["tags.team"], entries: ["tags.team": Entry(nil, origin: w2, readAt: 0)]))
+        XCTAssertEqual(d.map("tags"), ["team.owner": "bob"])
+    }
+
     func testValueComparisonIgnoresOriginsAndTombstones() {
         var a = doc(["privateAccess": .leaf(.bool(true))], origin: w1)
         let b = doc(["privateAccess": .leaf(.bool(true))], origin: w2)

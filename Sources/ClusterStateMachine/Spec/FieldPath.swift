@@ -84,9 +84,22 @@ public struct FieldPath: Hashable, Comparable, Sendable, Codable, CustomStringCo
         }
     }
 
-    /// True when `self` is `other` or lies inside it.
+    /// True when `self` is `other` or lies inside it. A map entry has no children, whatever dots
+    /// its key holds: `tags.team.owner` is a tag of its own, not inside the tag `team`.
     public func isWithin(_ other: FieldPath) -> Bool {
-        raw == other.raw || (raw.hasPrefix(other.raw) && raw.utf8.dropFirst(other.raw.utf8.count).first == UInt8(ascii: "."))
+        if raw == other.raw { return true }
+        guard raw.hasPrefix(other.raw), raw.utf8.dropFirst(other.raw.utf8.count).first == UInt8(ascii: ".") else { return false }
+        return !other.isMapEntry
+    }
+
+    /// True for one entry of a map: `tags.KEY`, `nodeGroups.NAME.labels.KEY`, `nodeGroups.NAME.tags.KEY`.
+    public var isMapEntry: Bool {
+        let parts = raw.split(separator: ".", maxSplits: 3, omittingEmptySubsequences: false)
+        switch parts.first {
+        case "tags": return parts.count >= 2
+        case "nodeGroups": return parts.count == 4 && FieldSchema.nodeGroupField(String(parts[2]))?.kind == .map
+        default: return false
+        }
     }
 
     /// True when one of the two paths lies within the other: a path touches its parents and children.

@@ -12,6 +12,9 @@ public struct Findings: Sendable {
     public var refused: [RefusedWrite]
     /// Writes whose AWS update ended Failed.
     public var failed: [Write]
+    /// Writes still travelling in an InProgress AWS update when the run stopped (`until`): not
+    /// judged, since the system had not settled.
+    public var inFlight: [Write]
     /// Managed fields where Rancher's `Spec.EKSConfig` and AWS disagree at the end.
     public var divergence: [Divergence]
     /// Every clobber, in log order (for timelines).

@@ -28,7 +28,9 @@ public enum LostWriteChecker {
             }
         }
 
-        var findings = Findings(lost: [], transientReverts: [], conflicts: [], refused: [], failed: [], divergence: [], clobbers: clobbers)
+        var findings = Findings(lost: [], transientReverts: [], conflicts: [], refused: [], failed: [], inFlight: [],
+                                divergence: [], clobbers: clobbers)
+        let travelling = Set(state.aws.updates.filter { $0.status == .inProgress }.flatMap { $0.change.entries.values.map(\.origin) })
         for write in state.writes {
             if let (op, error) = refusals[write.id] {
                 refused.append(RefusedWrite(write: write, operation: op, error: error))
@@ -44,6 +46,8 @@ public enum LostWriteChecker {
                 findings.conflicts.append(Conflict(write: write, winner: winner))
             } else if failedOrigins.contains(write.id) {
                 findings.failed.append(write)
+            } else if travelling.contains(where: { lineage.saw($0, write.id) }) {
+                findings.inFlight.append(write)
             } else {
                 let final = finalClobber(of: write, among: related)
                 let explanation = Explanation(run: run, lineage: lineage).lost(write, first: related.first, final: final)

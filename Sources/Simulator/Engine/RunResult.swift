@@ -8,7 +8,7 @@ public struct RunResult: Sendable {
     /// For each event, the index in `log` of the work it happened under.
     public var causes: [Int?]
     public var state: ClusterState
-    /// False when the run hit `maxEvents` before settling.
+    /// False when the run stopped (at `until`, or after `maxEvents`) with work still to come.
     public var settled: Bool
     public var crossings: [Crossing]
     /// The time of the last work run.

@@ -47,7 +47,11 @@ public final class Simulation: SimulationContext, SimulationClock {
         var lastActivity: SimTime = 0
         var lastTick: SimTime = -1
         while let item = state.nextWork {
-            if let until = scenario.until, item.at > until { break }
+            if let until = scenario.until, item.at > until {
+                // Cut short: settled only if nothing but refresher ticks was still to come.
+                settled = state.pending.allSatisfy { $0.kind == .refresherTick }
+                break
+            }
             if options.movedStep != nil { recordCrossings(popping: item) }
             if scenario.until == nil && item.at > horizon && lastTick > lastActivity
                 && state.pending.allSatisfy({ $0.kind == .refresherTick }) { break }

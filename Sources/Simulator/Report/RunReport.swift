@@ -44,6 +44,9 @@ public struct RunReport: Sendable {
                 .object([("actor", .string(r.write.actor.rawValue)), ("field", .string(r.write.path.raw)),
                          ("step", .int(Int64(r.write.step))), ("operation", .string(r.operation)), ("error", .string(r.error))])
             })),
+            ("inFlight", .array(findings.inFlight.map { w in
+                .object([("actor", .string(w.actor.rawValue)), ("field", .string(w.path.raw)), ("step", .int(Int64(w.step)))])
+            })),
             ("failedUpdates", .array(findings.failed.map { w in
                 .object([("actor", .string(w.actor.rawValue)), ("field", .string(w.path.raw)), ("step", .int(Int64(w.step)))])
             })),
@@ -124,6 +127,10 @@ public struct RunReport: Sendable {
             out += "\nRefused by AWS (not lost):\n"
             for r in findings.refused { out += "  \(r.write.actor.rawValue) \(r.write.path) (step \(r.write.step)): \(r.operation) → \(r.error)\n" }
         }
+        if !findings.inFlight.isEmpty {
+            out += "\nStill in flight when the run stopped (an AWS update InProgress; not judged): "
+                + findings.inFlight.map { "\($0.actor.rawValue) \($0.path) (step \($0.step))" }.joined(separator: ", ") + "\n"
+        }
         if !findings.failed.isEmpty {
             out += "\nUpdates that ended Failed: " + findings.failed.map { "\($0.actor.rawValue) \($0.path)" }.joined(separator: ", ") + "\n"
         }
@@ -131,7 +138,11 @@ public struct RunReport: Sendable {
             out += "\nRancher and AWS disagree at the end:\n"
             for d in findings.divergence { out += "  \(d.field): Rancher \(d.rancher), AWS \(d.aws)\n" }
         }
-        if !result.settled { out += "\nThe run did not settle within \(result.options.maxEvents) events.\n" }
+        if !result.settled {
+            out += result.log.count >= result.options.maxEvents
+                ? "\nThe run did not settle within \(result.options.maxEvents) events.\n"
+                : "\nThe run stopped at until: \(DurationText.format(s.until ?? 0)) with work still to come; it had not settled.\n"
+        }
         if s.expect != nil {
             out += passed ? "\nExpectations hold.\n" : "\nExpectations FAILED:\n" + failures.map { "  - \($0)\n" }.joined()
         }
