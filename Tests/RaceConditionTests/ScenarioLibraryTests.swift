@@ -56,6 +56,23 @@ final class ScenarioLibraryTests: XCTestCase {
         XCTAssertEqual(Fixtures.lost(after), [])
     }
 
+    func testExplanationsNameTheRealCause() throws {
+        func explanation(_ name: String) throws -> String {
+            try XCTUnwrap(Fixtures.run(try Fixtures.load(name)).1.findings.lost.first?.explanation)
+        }
+        let o9 = try explanation("o9-slow-operator-applied-spec-timeout")
+        XCTAssertTrue(o9.contains("10 s watch timed out, because the eks-operator was down"), o9)
+        let v1 = try explanation("o10-hidden-platform-update-v1-silent-retry")
+        XCTAssertTrue(v1.contains("UpdateClusterConfig was refused (ResourceInUseException,"), v1)
+        let o5 = try explanation("o5-stale-describe-reverts-rancher-edit-2024")
+        XCTAssertTrue(o5.contains("while AWS was still applying the edit"), o5)
+        XCTAssertTrue(o5.contains("after the eks-operator set the phase active"), o5)
+        let throttled = try explanation("throttled-refresher-misses-the-tick")
+        XCTAssertTrue(throttled.contains("failed to read AWS (DescribeCluster: TooManyRequestsException)"), throttled)
+        let o4 = Fixtures.run(try Fixtures.load("o4-console-nodegroup-delete-recreated")).1
+        XCTAssertEqual(o4.findings.lost.first?.finalClobber?.action, "CreateNodegroup")
+    }
+
     func testAConcurrentConflictIsReportedApartNotLost() throws {
         let (_, report) = Fixtures.run(try Fixtures.load("concurrent-conflict-not-a-loss"))
         XCTAssertEqual(Fixtures.lost(report), [])

@@ -50,9 +50,12 @@ public struct NodegroupDeletion: Hashable, Sendable, Codable {
     /// The tombstone's provenance (the decision to delete).
     public var removal: Entry
     public var requestedBy: Actor
-    public init(removal: Entry, requestedBy: Actor) {
+    /// When DeleteNodegroup was accepted: the clobber's time when the deletion completes.
+    public var requestedAt: SimTime?
+    public init(removal: Entry, requestedBy: Actor, requestedAt: SimTime? = nil) {
         self.removal = removal
         self.requestedBy = requestedBy
+        self.requestedAt = requestedAt
     }
 }
 

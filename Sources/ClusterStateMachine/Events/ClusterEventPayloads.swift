@@ -134,14 +134,17 @@ public struct ResourcesChanged: Hashable, Sendable, Codable {
     /// Node groups whose deletion AWS just accepted, with the removal's provenance: kept in
     /// `AWSClusterState.nodegroupDeletions` until the deletion completes and the tombstone is stored.
     public var deletionsRequested: [String: Entry]?
+    /// When the change was asked for, if earlier than now (a node group deletion that completes).
+    public var requestedAt: SimTime?
 
     public init(change: SubtreeChange, nodegroupStatus: [String: NodegroupStatus?] = [:], requestedBy: Actor, action: String,
-                deletionsRequested: [String: Entry]? = nil) {
+                deletionsRequested: [String: Entry]? = nil, requestedAt: SimTime? = nil) {
         self.change = change
         self.nodegroupStatus = nodegroupStatus
         self.requestedBy = requestedBy
         self.action = action
         self.deletionsRequested = deletionsRequested
+        self.requestedAt = requestedAt
     }
 }
 

@@ -77,9 +77,9 @@ extension ClusterState {
             if let ng = u.nodegroupName, aws.nodegroupStatus[ng] != nil { aws.nodegroupStatus[ng] = .active }
         case .awsResourcesChanged(let r):
             Self.store(r.change, in: &aws.visible, surface: .aws, by: r.requestedBy, action: r.action,
-                       at: at, visibleAt: at, observer: observer)
+                       at: r.requestedAt ?? at, visibleAt: at, observer: observer)
             for (name, removal) in r.deletionsRequested ?? [:] {
-                aws.nodegroupDeletions[name] = NodegroupDeletion(removal: removal, requestedBy: r.requestedBy)
+                aws.nodegroupDeletions[name] = NodegroupDeletion(removal: removal, requestedBy: r.requestedBy, requestedAt: at)
             }
             for (name, status) in r.nodegroupStatus {
                 aws.nodegroupStatus[name] = status

@@ -72,7 +72,8 @@ public final class ModeledEKS {
             let tombstone = Entry(nil, origin: deletion.removal.origin, readAt: deletion.removal.readAt)
             return .awsResourcesChanged(ResourcesChanged(
                 change: SubtreeChange(replaced: [path], entries: [path.raw: tombstone]),
-                nodegroupStatus: [name: nil], requestedBy: deletion.requestedBy, action: "DeleteNodegroup"))
+                nodegroupStatus: [name: nil], requestedBy: deletion.requestedBy, action: "DeleteNodegroup",
+                requestedAt: deletion.requestedAt))
         default:
             return nil
         }

@@ -40,12 +40,13 @@ struct Explanation {
             return s
         case .refresher:
             var s = "at \(run.clock(c.at)) Rancher's refresher copied \(value) from AWS into Spec.EKSConfig, from a read at \(run.clock(c.staleReadAt))"
-            if timedOut(before: c.at) {
-                s += " after the bridge had recorded AppliedSpec on its 10 s watch timeout (the eks-operator had not yet acted), so the refresher took Spec == AppliedSpec to mean \"not updating\" and replaced the edit with AWS's old value."
-            } else if victim.actor == .rancher {
-                s += " while AWS still showed the old value (DescribeCluster lags behind an accepted update, eks-operator#752), and Spec == AppliedSpec let the sync through."
-            } else {
-                s += "."
+            guard victim.actor == .rancher else { return s + "." }
+            let before = stateBefore(tick: c.at)
+            s += " " + whyAWSWasOld(victim: victim, at: c.at, state: before)
+            if let timeout = lastAppliedSpec(before: c.at), timeout.reason.contains("timeout") {
+                s += " Spec == AppliedSpec let the sync through: the bridge had recorded AppliedSpec at \(run.clock(timeout.at)) when its 10 s watch timed out, because \(whyPhaseStayedActive(victim: victim, until: timeout.at, state: before)), so the refresher took Rancher to be \"not updating\"."
+            } else if let active = lastAppliedSpec(before: c.at) {
+                s += " Spec == AppliedSpec let the sync through: the bridge had recorded AppliedSpec at \(run.clock(active.at)) after the eks-operator set the phase active."
             }
             return s
         case .bridge:
@@ -64,7 +65,8 @@ struct Explanation {
     private func whyRancherWasStale(victim: Write, until t: SimTime) -> String {
         let ticks = run.log.filter { if case .workStarted(let w) = $0.event { w.kind == .refresherTick } else { false } }.map(\.at)
         let between = ticks.filter { $0 > victim.at && $0 <= t }
-        let last = ticks.last { $0 <= victim.at }.map { "Rancher's refresher last read AWS at \(run.clock($0)), before the change" } ?? "Rancher's refresher had not read AWS since the change"
+        let last = ticks.last { $0 <= victim.at && !refresherFailed(at: $0) }
+            .map { "Rancher's refresher last read AWS at \(run.clock($0)), before the change" } ?? "Rancher's refresher had not read AWS before the change"
         guard !between.isEmpty else {
             let next = ticks.first { $0 > t }.map { "; its next tick was due at \(run.clock($0))" } ?? ""
             return last + next + "."
@@ -85,6 +87,14 @@ struct Explanation {
         return last + "; then " + reasons.joined(separator: ", ") + "."
     }
 
+    /// True when a refresher tick at `t` failed to read AWS.
+    private func refresherFailed(at t: SimTime) -> Bool {
+        run.log.contains { e in
+            if case .awsCalled(let call) = e.event { return e.at == t && call.caller == .refresher && call.error != nil }
+            return false
+        }
+    }
+
     /// The folded state just before the refresher tick at `tick` ran.
     private func stateBefore(tick: SimTime) -> ClusterState {
         var state = ClusterState()
@@ -100,10 +110,46 @@ struct Explanation {
             .max { ($0.at, $0.id) < ($1.at, $1.id) }
     }
 
-    private func timedOut(before t: SimTime) -> Bool {
+    /// The last AppliedSpec the bridge recorded before `t`, with why.
+    private func lastAppliedSpec(before t: SimTime) -> (at: SimTime, reason: String)? {
         for timed in run.log.reversed() where timed.at <= t {
-            if case .appliedSpecRecorded(let d) = timed.event { return d.reason.contains("timeout") }
+            if case .appliedSpecRecorded(let d) = timed.event { return (timed.at, d.reason) }
         }
-        return false
+        return nil
+    }
+
+    /// Why AWS still showed the old value when the refresher read it.
+    private func whyAWSWasOld(victim: Write, at t: SimTime, state: ClusterState) -> String {
+        var lineage = self.lineage
+        if let update = state.aws.updates.first(where: { u in
+            u.status == .inProgress && u.change.entries.values.contains { lineage.saw($0.origin, victim.id) }
+        }) {
+            return "while AWS was still applying the edit (update \(update.id.prefix(8)) \(update.type.rawValue) InProgress since \(run.clock(update.createdAt)); DescribeCluster shows the new value only when it completes)."
+        }
+        if let refusal = operatorCalls(carrying: victim, before: t).last(where: { $0.error != nil }), let error = refusal.error {
+            return "before the edit had reached AWS: the eks-operator's \(refusal.operation) was refused (\(error.code)) and it carried on as if nothing needed changing."
+        }
+        return "before the edit had reached AWS."
+    }
+
+    /// Why the operator left the phase `active` through the bridge's 10 s watch.
+    private func whyPhaseStayedActive(victim: Write, until t: SimTime, state: ClusterState) -> String {
+        if state.rancher.operatorDownUntil != nil { return "the eks-operator was down" }
+        let calls = operatorCalls(carrying: victim, before: t)
+        if let refused = calls.last(where: { $0.error != nil }), let error = refused.error {
+            let count = calls.filter { $0.error != nil }.count
+            return "the eks-operator's \(refused.operation) was refused (\(error.code)\(count == 1 ? "" : ", \(count) times")) and the phase stayed active"
+        }
+        return "the eks-operator had not moved the phase out of active"
+    }
+
+    /// The operator's AWS calls whose request carried the victim's value (or a later one), before `t`.
+    private func operatorCalls(carrying victim: Write, before t: SimTime) -> [AWSCall] {
+        run.log.compactMap { timed -> AWSCall? in
+            guard timed.at >= victim.at, timed.at <= t, case .awsCalled(let call) = timed.event, call.caller == .operator,
+                  call.fields.contains(where: { $0.touches(victim.path) }),
+                  call.request.values.contains(where: { $0.hasSuffix("(\(victim.id))") }) else { return nil }
+            return call
+        }
     }
 }
