@@ -81,6 +81,10 @@ final class BadScenarioTests: XCTestCase {
         assertRejected(base.replacingOccurrences(of: "privateAccess: true", with: "region: eu-west-1"), line: 9, contains: "cannot change after the cluster is created")
     }
 
+    func testDuplicateKeyPointsAtTheSecondOne() {
+        assertRejected(base + "name: again\n", line: 10, column: 1, contains: "duplicate key \"name\"")
+    }
+
     func testMissingName() {
         assertRejected("cluster: {displayName: demo}\n", line: 1, contains: "missing required key \"name\"")
     }

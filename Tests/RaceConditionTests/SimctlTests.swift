@@ -63,6 +63,10 @@ final class SimctlTests: XCTestCase {
         let laterJSON = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(later.stdout.utf8)) as? [String: Any])
         XCTAssertEqual((laterJSON["aws"] as? [String: Any])?["privateAccess"] as? Bool, true)
 
+        let before = try SimctlProcess.run(["state", "--db", db, "--at", "2025-01-01T10:00:00Z"])
+        XCTAssertEqual(before.status, 2)
+        XCTAssertTrue(before.stderr.contains("before the run's start"), before.stderr)
+
         let replay = try SimctlProcess.run(["replay", "--db", db])
         XCTAssertEqual(replay.status, 0, replay.stdout + replay.stderr)
         XCTAssertTrue(replay.stdout.contains("identical"))

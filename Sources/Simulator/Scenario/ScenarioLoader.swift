@@ -32,7 +32,7 @@ public enum ScenarioLoader {
         } catch let error as ScenarioError {
             throw error
         } catch let error as YamlError {
-            throw yamlError(error, path: path)
+            throw yamlError(error, path: path, text: text)
         } catch {
             throw ScenarioError(file: path, line: 0, column: 0, message: "not valid YAML: \(error)")
         }
@@ -143,8 +143,21 @@ public enum ScenarioLoader {
         return .keys(keys)
     }
 
-    static func yamlError(_ error: YamlError, path: String) -> ScenarioError {
+    static func yamlError(_ error: YamlError, path: String, text: String) -> ScenarioError {
         switch error {
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            // Yams points at the mapping; point at the key's second appearance instead.
+            let key = duplicates.first ?? ""
+            var seen = 0
+            for (i, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                let body = line.drop { $0 == " " || $0 == "-" }
+                guard body.hasPrefix(key), body.dropFirst(key.count).drop(while: { $0 == " " }).first == ":" else { continue }
+                seen += 1
+                if seen == 2 {
+                    return ScenarioError(file: path, line: i + 1, column: line.count - body.count + 1, message: "duplicate key \"\(key)\"")
+                }
+            }
+            return ScenarioError(file: path, line: context.mark.line, column: context.mark.column, message: "duplicate key \"\(key)\"")
         case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
              .composer(let context, let problem, let mark, _):
             let what = [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ": ")

@@ -77,7 +77,8 @@ struct YAMLReader {
         let text = try string(node, what)
         if text.hasPrefix("-") {
             guard allowNegative else {
-                throw error(node, "\(what): \"\(text)\" is negative; expected a duration from the start like 90s, 2m30s, 1h5m, 250ms")
+                let kind = what.hasSuffix(".at") ? "an offset from the start" : "a duration"
+                throw error(node, "\(what): \"\(text)\" is negative; expected \(kind) like 90s, 2m30s, 1h5m, 250ms")
             }
             if let d = DurationText.parse(String(text.dropFirst())) { return -d }
         } else if let d = DurationText.parse(text) {

@@ -28,6 +28,9 @@ struct StateCommand: ParsableCommand {
             if let offset = DurationText.parse(at) { limit = offset }
             else if let epoch = RFC3339.parse(at) { limit = (epoch - start) * .second }
             else { throw SimctlExit.badInput("simctl state: --at \"\(at)\"; expected an offset like 5m30s or an RFC 3339 time like 2025-01-01T11:03:00Z") }
+            guard limit >= 0 else {
+                throw SimctlExit.badInput("simctl state: --at \(at) is before the run's start, \(RFC3339.format(epochSeconds: start))")
+            }
         }
         var state = ClusterState()
         var last: SimTime = 0

@@ -10,8 +10,8 @@ struct SweepCommand: ParsableCommand {
 
     @Argument(help: "A scenario file.") var file: String
     @Option(help: "The step to move (0-based).") var step: Int
-    @Option(help: "Start of the offset range (a duration; may be negative, e.g. -2m).") var from: String = "0s"
-    @Option(help: "End of the offset range (default 12m).") var to: String = "12m"
+    @Option(help: "Start of the offset range (a duration; negative as --from=-2m).") var from: String = "0s"
+    @Option(help: "End of the offset range.") var to: String = "12m"
     @Option(help: "Override the scenario's profile.") var profile: String?
     @Option(help: "Output format: text or json.") var format: OutputFormat = .text
     @Option(help: ArgumentHelp("Write a page (self-contained HTML) with the offset axis, the lost windows and the run as written.", valueName: "path")) var html: String?
