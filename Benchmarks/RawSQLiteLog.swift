@@ -37,29 +37,31 @@ final class RawSQLiteLog {
     }
 
     /// Inserts every batch in a transaction of its own, numbering positions and versions from 1.
+    ///
+    /// Every statement, BEGIN and COMMIT included, is prepared once, as the store's cache does.
     func insert(_ batches: [[NewEvent]], streamId: String) throws {
-        var stmt: OpaquePointer?
-        let sql = """
+        let stmt = try prepare("""
             INSERT INTO events (position, stream_id, stream_version, type, schema_version, data,
                                 sim_time_ms, actor, causation_id, run_id)
             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
-            """
-        guard sqlite3_prepare_v3(db, sql, -1, UInt32(SQLITE_PREPARE_PERSISTENT), &stmt, nil) == SQLITE_OK else {
-            throw BenchError("raw SQLite: \(message)")
-        }
+            """)
         defer { sqlite3_finalize(stmt) }
-        sqlite3_bind_text(stmt, 2, streamId, -1, transient)
+        let begin = try prepare("BEGIN IMMEDIATE")
+        defer { sqlite3_finalize(begin) }
+        let commit = try prepare("COMMIT")
+        defer { sqlite3_finalize(commit) }
+        bindText(stmt, 2, streamId)
         var position: Int64 = 0
         for batch in batches {
-            try execute("BEGIN IMMEDIATE")
+            try run(begin)
             for event in batch {
                 position += 1
                 sqlite3_bind_int64(stmt, 1, position)
                 sqlite3_bind_int64(stmt, 3, position)
-                sqlite3_bind_text(stmt, 4, event.type, -1, transient)
+                bindText(stmt, 4, event.type)
                 sqlite3_bind_int64(stmt, 5, Int64(event.schemaVersion))
                 sqlite3_bind_int64(stmt, 7, event.metadata.time)
-                sqlite3_bind_text(stmt, 8, event.metadata.actor, -1, transient)
+                bindText(stmt, 8, event.metadata.actor)
                 if let cause = event.metadata.causationId {
                     sqlite3_bind_int64(stmt, 9, cause)
                 } else {
@@ -81,8 +83,30 @@ final class RawSQLiteLog {
                     throw BenchError("raw SQLite insert: \(message)")
                 }
             }
-            try execute("COMMIT")
+            try run(commit)
         }
+    }
+
+    /// Binds a string as TEXT, copied by SQLite. `withCString` reads a native string in place; passing
+    /// the String itself would build a temporary C string (an allocation) for every bind.
+    private func bindText(_ stmt: OpaquePointer, _ index: Int32, _ text: String) {
+        text.withCString { sqlite3_bind_text(stmt, index, $0, Int32(text.utf8.count), transient) }
+    }
+
+    /// Compiles `sql` once, for repeated use.
+    private func prepare(_ sql: String) throws -> OpaquePointer {
+        var stmt: OpaquePointer?
+        guard sqlite3_prepare_v3(db, sql, -1, UInt32(SQLITE_PREPARE_PERSISTENT), &stmt, nil) == SQLITE_OK, let stmt else {
+            throw BenchError("raw SQLite: \(sql.prefix(40)): \(message)")
+        }
+        return stmt
+    }
+
+    /// Steps a parameterless statement to completion and resets it.
+    private func run(_ stmt: OpaquePointer) throws {
+        let rc = sqlite3_step(stmt)
+        sqlite3_reset(stmt)
+        guard rc == SQLITE_DONE else { throw BenchError("raw SQLite: \(message)") }
     }
 
     /// The number of rows in `events`.
