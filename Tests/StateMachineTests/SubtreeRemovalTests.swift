@@ -57,6 +57,18 @@ final class SubtreeRemovalTests: XCTestCase {
         }
     }
 
+    func testOnlyPathsWithADotCanBeMapEntries() {
+        for name in FieldSchema.cluster.map(\.name) + ["", "x", "tagsExtra"] {
+            XCTAssertFalse(FieldPath(unchecked: name).isMapEntry, name)
+        }
+        XCTAssertTrue(FieldPath(unchecked: "tags.team").isMapEntry)
+        XCTAssertTrue(FieldPath(unchecked: "tags.").isMapEntry)
+        XCTAssertTrue(FieldPath(unchecked: "nodeGroups.ng1.labels.a.b").isMapEntry)
+        XCTAssertFalse(FieldPath(unchecked: "nodeGroups.ng1.desiredSize").isMapEntry)
+        XCTAssertTrue(FieldPath(unchecked: "tags.team.owner").isWithin("tags"))
+        XCTAssertFalse(FieldPath(unchecked: "tags.team.owner").isWithin("tags.team"))
+    }
+
     func testRemovalLeavesACopyOfTheDocumentUntouched() {
         let original = document
         var copy = original

@@ -94,6 +94,9 @@ public struct FieldPath: Hashable, Comparable, Sendable, Codable, CustomStringCo
 
     /// True for one entry of a map: `tags.KEY`, `nodeGroups.NAME.labels.KEY`, `nodeGroups.NAME.tags.KEY`.
     public var isMapEntry: Bool {
+        // A top-level key (no dot) never is; answering without splitting keeps `isWithin` cheap when a
+        // whole document is replaced, one top-level key at a time.
+        guard raw.utf8.contains(UInt8(ascii: ".")) else { return false }
         let parts = raw.split(separator: ".", maxSplits: 3, omittingEmptySubsequences: false)
         switch parts.first {
         case "tags": return parts.count >= 2
