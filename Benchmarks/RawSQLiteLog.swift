@@ -90,7 +90,7 @@ final class RawSQLiteLog {
     /// Binds a string as TEXT, copied by SQLite. `withCString` reads a native string in place; passing
     /// the String itself would build a temporary C string (an allocation) for every bind.
     private func bindText(_ stmt: OpaquePointer, _ index: Int32, _ text: String) {
-        text.withCString { sqlite3_bind_text(stmt, index, $0, Int32(text.utf8.count), transient) }
+        _ = text.withCString { sqlite3_bind_text(stmt, index, $0, Int32(text.utf8.count), transient) }
     }
 
     /// Compiles `sql` once, for repeated use.

@@ -139,13 +139,15 @@ public enum ClusterEvent: Hashable, Sendable {
         }
     }
 
-    private static var encoder: JSONEncoder {
+    // One encoder and decoder for every event: making them costs more than encoding a small event.
+    // Their configuration never changes after this.
+    private static let encoder: JSONEncoder = {
         let e = JSONEncoder()
         e.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return e
-    }
+    }()
 
-    private static var decoder: JSONDecoder { JSONDecoder() }
+    private static let decoder = JSONDecoder()
 }
 
 /// A stored event this build cannot read.
