@@ -1,3 +1,5 @@
+import SyncEngine
+
 /// UTC timestamps as scenarios and reports spell them (`2025-01-01T10:58:00Z`), without a wall clock.
 public enum RFC3339 {
     /// Unix seconds for `2025-01-01T10:58:00Z` (or with a `+00:00` suffix); nil when malformed.
@@ -16,21 +18,22 @@ public enum RFC3339 {
               chars[13] == 58, chars[16] == 58,
               let y = number(0..<4), let mo = number(5..<7), let d = number(8..<10),
               let h = number(11..<13), let mi = number(14..<16), let s = number(17..<19),
-              (1...12).contains(mo), (1...daysInMonth(y, mo)).contains(d), h < 24, mi < 60, s < 60
+              (1...12).contains(mo), (1...Int64(UTCCalendar.daysIn(year: y, month: Int(mo)))).contains(d), h < 24, mi < 60, s < 60
         else { return nil }
         let suffix = String(decoding: chars[19...], as: UTF8.self)
         guard suffix == "Z" || suffix == "z" || suffix == "+00:00" else { return nil }
-        return daysFromCivil(y, mo, d) * 86_400 + h * 3_600 + mi * 60 + s
+        return UTCCalendar.days(year: y, month: Int(mo), day: Int(d)) * 86_400 + h * 3_600 + mi * 60 + s
     }
 
     /// `2025-01-01T10:58:00Z`, with milliseconds when `ms` is not a whole second.
     public static func format(epochSeconds: Int64, plusMilliseconds ms: Int64 = 0) -> String {
         let total = epochSeconds * 1000 + ms
-        let secs = total >= 0 ? total / 1000 : (total - 999) / 1000
+        let secs = UTCCalendar.floorDiv(total, 1000)
         let frac = total - secs * 1000
-        let days = secs >= 0 ? secs / 86_400 : (secs - 86_399) / 86_400
+        let days = UTCCalendar.floorDiv(secs, 86_400)
         let rem = secs - days * 86_400
-        let (y, m, d) = civilFromDays(days)
+        let (y, month, day) = UTCCalendar.date(days: days)
+        let (m, d) = (Int64(month), Int64(day))
         func two(_ n: Int64) -> String { n < 10 ? "0\(n)" : "\(n)" }
         var out = "\(y)-\(two(m))-\(two(d))T\(two(rem / 3600)):\(two(rem % 3600 / 60)):\(two(rem % 60))"
         if frac != 0 { out += "." + String(String(frac + 1000).dropFirst()) }
@@ -42,35 +45,5 @@ public enum RFC3339 {
         let full = format(epochSeconds: epochSeconds, plusMilliseconds: ms)
         let t = full.firstIndex(of: "T").map { full.index(after: $0) } ?? full.startIndex
         return String(full[t...].dropLast())
-    }
-
-    static func daysInMonth(_ y: Int64, _ m: Int64) -> Int64 {
-        switch m {
-        case 2: (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 ? 29 : 28
-        case 4, 6, 9, 11: 30
-        default: 31
-        }
-    }
-
-    // Howard Hinnant's days_from_civil / civil_from_days.
-    static func daysFromCivil(_ y0: Int64, _ m: Int64, _ d: Int64) -> Int64 {
-        let y = m <= 2 ? y0 - 1 : y0
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        return era * 146_097 + doe - 719_468
-    }
-
-    static func civilFromDays(_ z0: Int64) -> (Int64, Int64, Int64) {
-        let z = z0 + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
     }
 }

@@ -1,8 +1,8 @@
 /// Proleptic Gregorian calendar arithmetic in UTC on whole days since the Unix epoch, without
 /// Foundation (Howard Hinnant's `days_from_civil` / `civil_from_days`).
-enum UTCCalendar {
+public enum UTCCalendar {
     /// Days since 1970-01-01 of a civil date (month 1–12, day 1–31).
-    static func days(year: Int64, month: Int, day: Int) -> Int64 {
+    public static func days(year: Int64, month: Int, day: Int) -> Int64 {
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400
         let yearOfEra = y - era * 400
@@ -13,7 +13,7 @@ enum UTCCalendar {
     }
 
     /// The civil date of a day number.
-    static func date(days: Int64) -> (year: Int64, month: Int, day: Int) {
+    public static func date(days: Int64) -> (year: Int64, month: Int, day: Int) {
         let z = days + 719_468
         let era = (z >= 0 ? z : z - 146_096) / 146_097
         let dayOfEra = z - era * 146_097
@@ -26,15 +26,15 @@ enum UTCCalendar {
     }
 
     /// 0 = Sunday … 6 = Saturday (1970-01-01 was a Thursday).
-    static func weekday(days: Int64) -> Int {
+    public static func weekday(days: Int64) -> Int {
         Int(((days % 7) + 11) % 7)
     }
 
-    static func isLeap(_ year: Int64) -> Bool {
+    public static func isLeap(_ year: Int64) -> Bool {
         year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
     }
 
-    static func daysIn(year: Int64, month: Int) -> Int {
+    public static func daysIn(year: Int64, month: Int) -> Int {
         switch month {
         case 2: isLeap(year) ? 29 : 28
         case 4, 6, 9, 11: 30
@@ -43,7 +43,7 @@ enum UTCCalendar {
     }
 
     /// Floor division for possibly negative timestamps.
-    static func floorDiv(_ a: Int64, _ b: Int64) -> Int64 {
+    public static func floorDiv(_ a: Int64, _ b: Int64) -> Int64 {
         let q = a / b
         return (a % b != 0 && (a < 0) != (b < 0)) ? q - 1 : q
     }
