@@ -64,6 +64,9 @@ final class ScenarioLibraryTests: XCTestCase {
         XCTAssertTrue(o9.contains("10 s watch timed out, because the eks-operator was down"), o9)
         let v1 = try explanation("o10-hidden-platform-update-v1-silent-retry")
         XCTAssertTrue(v1.contains("UpdateClusterConfig was refused (ResourceInUseException,"), v1)
+        XCTAssertTrue(v1.contains("it kept retrying without leaving phase active"), v1)
+        let fallThrough = try explanation("o10-hidden-platform-update-fall-through")
+        XCTAssertTrue(fallThrough.contains("it carried on down its ladder"), fallThrough)
         let o5 = try explanation("o5-stale-describe-reverts-rancher-edit-2024")
         XCTAssertTrue(o5.contains("while AWS was still applying the edit"), o5)
         XCTAssertTrue(o5.contains("after the eks-operator set the phase active"), o5)
@@ -117,5 +120,38 @@ final class CheckerEdgeTests: XCTestCase {
         XCTAssertEqual(Fixtures.lost(report), [])
         XCTAssertEqual(report.findings.inFlight.map(\.path), ["privateAccess"])
         XCTAssertTrue(report.text.contains("had not settled"), report.text)
+    }
+
+    func testARancherEditStillBeingAppliedIsInFlightToo() throws {
+        let scenario = try Fixtures.scenario("""
+        name: cut-short-rancher
+        aws: {updateDurations: {EndpointAccessUpdate: 2m}}
+        cluster: {displayName: demo, privateAccess: false}
+        steps:
+          - {at: 1m, actor: rancher, set: {privateAccess: true}}
+        until: 1m30s
+        """)
+        let (result, report) = Fixtures.run(scenario)
+        XCTAssertFalse(result.settled)
+        XCTAssertEqual(report.findings.inFlight.map { "\($0.actor.rawValue) \($0.path)" }, ["rancher privateAccess"])
+    }
+
+    func testOverlappingOutagesLastUntilTheLongerEnds() throws {
+        let scenario = try Fixtures.scenario("""
+        name: overlapping-outages
+        cluster: {displayName: demo, privateAccess: false}
+        steps:
+          - {at: 4m, actor: operator, down: 3m}
+          - {at: 4m30s, actor: operator, down: 10s}
+          - {at: 4m55s, actor: rancher, set: {privateAccess: true}}
+        """)
+        let (result, _) = Fixtures.run(scenario)
+        let operatorCalls = result.log.filter { e in
+            if case .awsCalled(let call) = e.event { return call.caller == .operator } else { return false }
+        }
+        XCTAssertGreaterThanOrEqual(try XCTUnwrap(operatorCalls.first).at, 7 * 60_000, "still down until 7m")
+        let cleared = result.log.compactMap { e -> Fault? in if case .faultCleared(let f) = e.event { f } else { nil } }
+        XCTAssertEqual(cleared, [.operatorDown(until: 4 * 60_000 + 40_000), .operatorDown(until: 7 * 60_000)],
+                       "a cleared fault names the until it was injected with")
     }
 }

@@ -91,16 +91,19 @@ extension ClusterState {
             rancher.refresherFailures = b.failures
         case .faultCleared(let fault):
             switch fault {
-            case .operatorDown: rancher.operatorDownUntil = nil
+            // Overlapping faults of one kind: the one that lasts longest decides, so only its
+            // end clears the state.
+            case .operatorDown(let until) where rancher.operatorDownUntil == until: rancher.operatorDownUntil = nil
             case .failNextUpdate: aws.failNextUpdate = false
-            case .platformUpdate: aws.hiddenLockUntil = nil
-            case .throttle(let op, _, _, _): aws.throttles[op] = nil
+            case .platformUpdate(let until) where aws.hiddenLockUntil == until: aws.hiddenLockUntil = nil
+            case .throttle(let op, _, _, let until) where aws.throttles[op]?.until == until: aws.throttles[op] = nil
+            default: break
             }
         case .faultInjected(let fault):
             switch fault {
-            case .operatorDown(let until): rancher.operatorDownUntil = until
+            case .operatorDown(let until): rancher.operatorDownUntil = max(rancher.operatorDownUntil ?? until, until)
             case .failNextUpdate: aws.failNextUpdate = true
-            case .platformUpdate(let until): aws.hiddenLockUntil = until
+            case .platformUpdate(let until): aws.hiddenLockUntil = max(aws.hiddenLockUntil ?? until, until)
             case .throttle(let op, let rate, let burst, let until):
                 aws.throttles[op] = TokenBucket(ratePerSecond: rate, burst: burst, from: at, until: until)
             }

@@ -127,7 +127,10 @@ struct Explanation {
             return "while AWS was still applying the edit (update \(update.id.prefix(8)) \(update.type.rawValue) InProgress since \(run.clock(update.createdAt)); DescribeCluster shows the new value only when it completes)."
         }
         if let refusal = operatorCalls(carrying: victim, before: t).last(where: { $0.error != nil }), let error = refusal.error {
-            return "before the edit had reached AWS: the eks-operator's \(refusal.operation) was refused (\(error.code)) and it carried on as if nothing needed changing."
+            let then = run.scenario.profile.resourceInUseFallsThrough
+                ? "it carried on down its ladder as if nothing needed changing"
+                : "it kept retrying without leaving phase active"
+            return "before the edit had reached AWS: the eks-operator's \(refusal.operation) was refused (\(error.code)) and \(then)."
         }
         return "before the edit had reached AWS."
     }

@@ -36,6 +36,11 @@ public enum LostWriteChecker {
                 refused.append(RefusedWrite(write: write, operation: op, error: error))
                 continue
             }
+            // A run that stopped before settling does not judge what AWS is still applying.
+            if !run.settled && travelling.contains(where: { lineage.saw($0, write.id) }) {
+                findings.inFlight.append(write)
+                continue
+            }
             let related = clobbers.filter { lineage.saw($0.victim, write.id) }
             guard let dead = leaves(of: write).first(where: { !alive($0, write.id, state, &lineage) }) else {
                 if !related.isEmpty { findings.transientReverts.append(TransientRevert(write: write, clobbers: related)) }
@@ -46,8 +51,6 @@ public enum LostWriteChecker {
                 findings.conflicts.append(Conflict(write: write, winner: winner))
             } else if failedOrigins.contains(write.id) {
                 findings.failed.append(write)
-            } else if travelling.contains(where: { lineage.saw($0, write.id) }) {
-                findings.inFlight.append(write)
             } else {
                 let final = finalClobber(of: write, among: related)
                 let explanation = Explanation(run: run, lineage: lineage).lost(write, first: related.first, final: final)

@@ -49,7 +49,7 @@ public final class Simulation: SimulationContext, SimulationClock {
         while let item = state.nextWork {
             if let until = scenario.until, item.at > until {
                 // Cut short: settled only if nothing but refresher ticks was still to come.
-                settled = state.pending.allSatisfy { $0.kind == .refresherTick }
+                settled = state.pending.allSatisfy { $0.kind == .refresherTick } && lastTick > lastActivity
                 break
             }
             if options.movedStep != nil { recordCrossings(popping: item) }
@@ -106,7 +106,11 @@ public final class Simulation: SimulationContext, SimulationClock {
             aws.handle(kind)
         case .faultEnds(let i):
             let step = scenario.steps[i]
-            if let (fault, _) = StepRunner.fault(of: step.action, at: now) { emit(.faultCleared(fault), by: step.actor) }
+            // The fault as it was injected: its step ran `duration` ago.
+            if let (_, duration) = StepRunner.fault(of: step.action, at: now),
+               let (fault, _) = StepRunner.fault(of: step.action, at: now - duration) {
+                emit(.faultCleared(fault), by: step.actor)
+            }
         }
     }
 
