@@ -85,6 +85,13 @@ final class BadScenarioTests: XCTestCase {
         assertRejected(base + "name: again\n", line: 10, column: 1, contains: "duplicate key \"name\"")
     }
 
+    func testDuplicateKeyInsideALaterStepOrAFlowMappingOrQuoted() {
+        assertRejected(base + "  - at: 2m\n    actor: console\n    actor: rancher\n    set: {privateAccess: false}\n",
+                       line: 12, column: 5, contains: "duplicate key \"actor\"")
+        assertRejected("name: bad\ncluster: {displayName: demo, tags: {a: \"1\", a: \"2\"}}\n", line: 2, column: 45, contains: "duplicate key \"a\"")
+        assertRejected("name: bad\ncluster:\n  displayName: demo\n  tags:\n    x: \"1\"\n    \"x\": \"3\"\n", line: 6, column: 5, contains: "duplicate key \"x\"")
+    }
+
     func testMissingName() {
         assertRejected("cluster: {displayName: demo}\n", line: 1, contains: "missing required key \"name\"")
     }

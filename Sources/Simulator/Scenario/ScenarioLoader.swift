@@ -146,18 +146,10 @@ public enum ScenarioLoader {
     static func yamlError(_ error: YamlError, path: String, text: String) -> ScenarioError {
         switch error {
         case .duplicatedKeysInMapping(let duplicates, let context):
-            // Yams points at the mapping; point at the key's second appearance instead.
             let key = duplicates.first ?? ""
-            var seen = 0
-            for (i, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-                let body = line.drop { $0 == " " || $0 == "-" }
-                guard body.hasPrefix(key), body.dropFirst(key.count).drop(while: { $0 == " " }).first == ":" else { continue }
-                seen += 1
-                if seen == 2 {
-                    return ScenarioError(file: path, line: i + 1, column: line.count - body.count + 1, message: "duplicate key \"\(key)\"")
-                }
-            }
-            return ScenarioError(file: path, line: context.mark.line, column: context.mark.column, message: "duplicate key \"\(key)\"")
+            let at = DuplicateKeyLocator(text: text).secondKey(key, mappingAt: context.mark.line, column: context.mark.column)
+                ?? (context.mark.line, context.mark.column)
+            return ScenarioError(file: path, line: at.line, column: at.column, message: "duplicate key \"\(key)\"")
         case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
              .composer(let context, let problem, let mark, _):
             let what = [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ": ")
