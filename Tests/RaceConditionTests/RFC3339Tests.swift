@@ -21,8 +21,18 @@ final class RFC3339Tests: XCTestCase {
     }
 
     func testMalformedTimesAreRejected() {
-        for text in ["2025-02-29T00:00:00Z", "2025-01-01 10:58:00Z", "2025-01-01T24:00:00Z", "2025-01-01T10:58:00+02:00", "yesterday"] {
-            XCTAssertNil(RFC3339.parse(text), text)
+        for text in ["2025-02-29T00:00:00Z", "2025-01-01 10:58:00Z", "2025-01-01T24:00:00Z", "2025-01-01T10:58:00.Z", "yesterday",
+                     "2025-01-01T10:58:00+2:00"] {
+            XCTAssertNil(RFC3339.parseMilliseconds(text), text)
         }
+        XCTAssertNil(RFC3339.parse("2025-01-01T10:58:00.5Z"), "a scenario start is a whole second")
+    }
+
+    func testFractionsAndOffsets() {
+        let base = RFC3339.parse("2025-01-01T10:58:00Z")! * 1000
+        XCTAssertEqual(RFC3339.parseMilliseconds("2025-01-01T10:58:00.25Z"), base + 250)
+        XCTAssertEqual(RFC3339.parseMilliseconds("2025-01-01T10:58:00.123456Z"), base + 123)
+        XCTAssertEqual(RFC3339.parseMilliseconds("2025-01-01T11:58:00+01:00"), base)
+        XCTAssertEqual(RFC3339.parseMilliseconds("2025-01-01T05:28:00-05:30"), base)
     }
 }

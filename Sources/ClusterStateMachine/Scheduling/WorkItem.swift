@@ -37,6 +37,8 @@ public enum WorkKind: Hashable, Sendable, Codable, CustomStringConvertible {
     /// The fault that scenario step N injected ends (the operator restarts, the platform update or
     /// the throttling is over). Scheduled relative to the step, so it moves with it in a sweep.
     case faultEnds(Int)
+    /// The run's end (`until`, or the default stop). Never scheduled: it names a sweep boundary.
+    case runEnds
 
     public var description: String {
         switch self {
@@ -49,6 +51,7 @@ public enum WorkKind: Hashable, Sendable, Codable, CustomStringConvertible {
         case .awsUpdateDone(let id): "update \(id) completes"
         case .awsNodegroupDone(let name): "node group \(name) settles"
         case .faultEnds(let n): "the fault of step \(n) ends"
+        case .runEnds: "the end of the run"
         }
     }
 

@@ -111,6 +111,8 @@ public final class Simulation: SimulationContext, SimulationClock {
                let (fault, _) = StepRunner.fault(of: step.action, at: now - duration) {
                 emit(.faultCleared(fault), by: step.actor)
             }
+        case .runEnds:
+            break
         }
     }
 
@@ -120,7 +122,7 @@ public final class Simulation: SimulationContext, SimulationClock {
         case .operatorReconcile: .operator
         case .bridgeSync, .bridgeWatchTimeout: .bridge
         case .refresherTick: .refresher
-        case .awsStatusVisible, .awsUpdateDone, .awsNodegroupDone: .aws
+        case .awsStatusVisible, .awsUpdateDone, .awsNodegroupDone, .runEnds: .aws
         }
     }
 
@@ -167,8 +169,8 @@ public final class Simulation: SimulationContext, SimulationClock {
         let end = scenario.until.map { ($0 + 1, false) } ?? (stopHorizon + 1, horizonMoves)
         if item.moves != end.1 {
             crossings.append(item.moves
-                ? Crossing(movingAt: item.at, moving: item.kind, fixedAt: end.0, fixed: .refresherTick)
-                : Crossing(movingAt: end.0, moving: .refresherTick, fixedAt: item.at, fixed: item.kind))
+                ? Crossing(movingAt: item.at, moving: item.kind, fixedAt: end.0, fixed: .runEnds)
+                : Crossing(movingAt: end.0, moving: .runEnds, fixedAt: item.at, fixed: item.kind))
         }
     }
 }

@@ -64,7 +64,13 @@ public struct SweepReport: Sendable {
     func describe(_ b: SweepBoundary, edge: String) -> String {
         let s = sweep.scenario
         let clock = RFC3339.clockTime(epochSeconds: s.startEpochSeconds, plusMilliseconds: b.fixedAt)
-        let moving = b.movingDelay == 0 ? "the moved step" : "the moved step's \(b.moving) (+\(DurationText.format(b.movingDelay)))"
+        let delay = "(+\(DurationText.format(b.movingDelay)))"
+        let moving = switch b.moving {
+        case _ where b.movingDelay == 0: "the moved step"
+        case .faultEnds: "the end of the moved step's fault \(delay)"
+        case .runEnds: "the end of the run \(delay)"
+        default: "the moved step's \(b.moving) \(delay)"
+        }
         return "at offset \(DurationText.format(b.offset)), where \(moving) meets the \(describe(b.fixed)) at \(clock)"
     }
 

@@ -26,7 +26,7 @@ public struct SyncEngine {
             Bridge(timings: timings).watchTimeout(state: state, clock: clock)
         case .refresherTick:
             Refresher(profile: profile, timings: timings, refresh: refresh).tick(state: state, aws: aws, clock: clock)
-        case .step, .faultEnds, .awsStatusVisible, .awsUpdateDone, .awsNodegroupDone:
+        case .step, .faultEnds, .runEnds, .awsStatusVisible, .awsUpdateDone, .awsNodegroupDone:
             .none
         }
     }

@@ -26,7 +26,7 @@ struct StateCommand: ParsableCommand {
         var limit = SimTime.max
         if let at {
             if let offset = DurationText.parse(at) { limit = offset }
-            else if let epoch = RFC3339.parse(at) { limit = (epoch - start) * .second }
+            else if let epochMs = RFC3339.parseMilliseconds(at) { limit = epochMs - start * .second }
             else { throw SimctlExit.badInput("simctl state: --at \"\(at)\"; expected an offset like 5m30s or an RFC 3339 time like 2025-01-01T11:03:00Z") }
             guard limit >= 0 else {
                 throw SimctlExit.badInput("simctl state: --at \(at) is before the run's start, \(RFC3339.format(epochSeconds: start))")
