@@ -1,6 +1,7 @@
 import ClusterStateMachine
 import EventStore
 import Foundation
+import Simulator
 
 /// Appends through `EventStore` against a raw SQLite loop, on the same machine in the same run.
 struct EventStoreBench {
@@ -75,11 +76,7 @@ struct EventStoreBench {
             let seconds = try Stopwatch.seconds {
                 var version: Int64 = 0
                 for batch in batches {
-                    let events = try batch.map { timed in
-                        NewEvent(type: timed.event.typeName, schemaVersion: timed.event.schemaVersion,
-                                 data: try timed.event.encodedPayload(),
-                                 metadata: EventMetadata(time: timed.at, actor: timed.actor.rawValue, runId: 1))
-                    }
+                    let events = try batch.map { try RunRecorder.encode($0, runId: 1) }
                     version = try store.append(events, to: Self.streamId, expectedVersion: .exact(version))
                 }
             }

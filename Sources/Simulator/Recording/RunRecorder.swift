@@ -36,11 +36,15 @@ public enum RunRecorder {
         events.reserveCapacity(result.log.count)
         for (i, timed) in result.log.enumerated() {
             let cause = result.causes[i].map { basePosition + Int64($0) + 1 }
-            events.append(NewEvent(
-                type: timed.event.typeName, schemaVersion: timed.event.schemaVersion, data: try timed.event.encodedPayload(),
-                metadata: EventMetadata(time: timed.at, actor: timed.actor.rawValue, causationId: cause, runId: runId)))
+            events.append(try encode(timed, runId: runId, causationId: cause))
         }
         return events
+    }
+
+    /// One event as the store holds it.
+    public static func encode(_ timed: TimedEvent, runId: Int64, causationId: Int64? = nil) throws -> NewEvent {
+        NewEvent(type: timed.event.typeName, schemaVersion: timed.event.schemaVersion, data: try timed.event.encodedPayload(),
+                 metadata: EventMetadata(time: timed.at, actor: timed.actor.rawValue, causationId: causationId, runId: runId))
     }
 
     /// Decodes a stored event; unknown types and versions are clear errors.
