@@ -55,15 +55,10 @@ public struct SpecDocument: Hashable, Sendable, Codable {
     /// The live children of the container at `path` with their entries, sorted by key.
     public func children(of path: FieldPath) -> [(key: String, entry: Entry)] {
         let prefix = path.raw + "."
-        let depth = path.raw.split(separator: ".").count
         var result: [(key: String, entry: Entry)] = []
-        for (raw, entry) in entries where entry.value != nil && raw.hasPrefix(prefix) {
-            let key = String(raw.dropFirst(prefix.count))
-            // A node group's own fields are deeper paths; only immediate children count.
-            if path.raw == "nodeGroups" || (depth == 2 && path.raw.hasPrefix("nodeGroups.")) {
-                if key.contains(".") { continue }
-            }
-            result.append((key, entry))
+        for (raw, entry) in entries where entry.value != nil && raw.hasPrefix(prefix)
+            && FieldPath(unchecked: raw).parent == path {
+            result.append((String(raw.dropFirst(prefix.count)), entry))
         }
         return result.sorted { $0.key < $1.key }
     }
