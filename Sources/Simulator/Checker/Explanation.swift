@@ -65,17 +65,14 @@ struct Explanation {
     private func whyRancherWasStale(victim: Write, until t: SimTime) -> String {
         let ticks = run.log.filter { if case .workStarted(let w) = $0.event { w.kind == .refresherTick } else { false } }.map(\.at)
         let between = ticks.filter { $0 > victim.at && $0 <= t }
-        let last = ticks.last { $0 <= victim.at && !refresherFailed(at: $0) }
+        let last = ticks.last { $0 <= victim.at && refresherFailure(at: $0) == nil }
             .map { "Rancher's refresher last read AWS at \(run.clock($0)), before the change" } ?? "Rancher's refresher had not read AWS before the change"
         guard !between.isEmpty else {
             let next = ticks.first { $0 > t }.map { "; its next tick was due at \(run.clock($0))" } ?? ""
             return last + next + "."
         }
         let reasons = between.map { tick -> String in
-            if let failure = run.log.first(where: { e in
-                if case .awsCalled(let call) = e.event { return e.at == tick && call.caller == .refresher && call.error != nil }
-                return false
-            }), case .awsCalled(let call) = failure.event, let error = call.error {
+            if let call = refresherFailure(at: tick), let error = call.error {
                 return "the tick at \(run.clock(tick)) failed to read AWS (\(call.operation): \(error.code))"
             }
             let before = stateBefore(tick: tick)
@@ -87,12 +84,12 @@ struct Explanation {
         return last + "; then " + reasons.joined(separator: ", ") + "."
     }
 
-    /// True when a refresher tick at `t` failed to read AWS.
-    private func refresherFailed(at t: SimTime) -> Bool {
-        run.log.contains { e in
-            if case .awsCalled(let call) = e.event { return e.at == t && call.caller == .refresher && call.error != nil }
-            return false
+    /// The refresher's refused AWS call at `t`, when its tick failed to read AWS.
+    private func refresherFailure(at t: SimTime) -> AWSCall? {
+        for timed in run.log where timed.at == t {
+            if case .awsCalled(let call) = timed.event, call.caller == .refresher, call.error != nil { return call }
         }
+        return nil
     }
 
     /// The folded state just before the refresher tick at `tick` ran.
