@@ -36,6 +36,7 @@ extension ClusterState {
         case .writeRefused(let r):
             refused.formUnion(r.writes)
         case .rancherSpecEdited(let s), .specSynced(let s):
+            rancher.clusterWrites += 1
             let action = if case .specSynced = timed.event { "spec sync" } else { "Rancher edit" }
             Self.store(s.change, in: &rancher.spec, surface: .rancherSpec, by: timed.actor, action: action,
                        at: at, visibleAt: at, observer: observer)
@@ -45,16 +46,27 @@ extension ClusterState {
                        by: timed.actor, action: "UpstreamSpec refresh", at: at, visibleAt: at, observer: observer)
             rancher.upstreamSpec = upstream
             rancher.lastRefreshAt = at
+            rancher.clusterWrites += 1
+            rancher.upstreamSpecCleared = false
+        case .upstreamSpecCleared:
+            rancher.upstreamSpec = nil
+            rancher.upstreamSpecCleared = true
+            rancher.lastRefreshAt = at
+            rancher.clusterWrites += 1
+        case .refresherStatusChanged(let s):
+            if s.condition != rancher.refresher.condition { rancher.clusterWrites += 1 }
+            rancher.refresher = s
         case .eksConfigPushed(let d):
             Self.store(Self.replacement(of: rancher.eksccSpec, by: d.document), in: &rancher.eksccSpec,
                        surface: .eksccSpec, by: timed.actor, action: "EKSClusterConfig update", at: at,
                        visibleAt: at, observer: observer)
-            rancher.bridgeWatch = BridgeWatch(pushedAt: at, pushedSpec: d.document)
+            rancher.bridgeWatch = BridgeWatch(pushedAt: at, pushedSpec: d.document, clusterWrites: rancher.clusterWrites)
         case .bridgeWatchEnded:
             rancher.bridgeWatch = nil
         case .appliedSpecRecorded(let d):
             rancher.appliedSpec = d.document
             rancher.bridgeWatch = nil
+            rancher.clusterWrites += 1
         case .operatorStatusUpdated(let s):
             rancher.phase = s.phase
             rancher.failureMessage = s.failureMessage

@@ -11,6 +11,10 @@ struct ModeledEKSClient: EKSAPI {
         try model.describeCluster(name: name, caller: caller)
     }
 
+    func describeAddon(clusterName: String, addonName: String) throws(EKSError) -> String {
+        try model.describeAddon(clusterName: clusterName, addonName: addonName, caller: caller)
+    }
+
     func listUpdates(name: String, nodegroupName: String?) throws(EKSError) -> [String] {
         try model.listUpdates(name: name, nodegroupName: nodegroupName, caller: caller)
     }

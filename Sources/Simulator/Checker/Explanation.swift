@@ -124,7 +124,7 @@ struct Explanation {
             return "while AWS was still applying the edit (update \(update.id.prefix(8)) \(update.type.rawValue) InProgress since \(run.clock(update.createdAt)); DescribeCluster shows the new value only when it completes)."
         }
         if let refusal = operatorCalls(carrying: victim, before: t).last(where: { $0.error != nil }), let error = refusal.error {
-            let then = run.scenario.profile.resourceInUseFallsThrough
+            let then = run.scenario.profile.has(.resourceInUseFallsThrough)
                 ? "it carried on down its ladder as if nothing needed changing"
                 : "it kept retrying without leaving phase active"
             return "before the edit had reached AWS: the eks-operator's \(refusal.operation) was refused (\(error.code)) and \(then)."

@@ -66,7 +66,7 @@ public enum ScenarioLoader {
         else { profileName = Profile.rancher25Cron.name }
         guard let profile = Profile.named(profileName) else {
             throw reader.error(profileOverride == nil ? profileNode : nil,
-                               "profile: unknown profile \"\(profileName)\"; expected one of \(Profile.names.joined(separator: ", "))")
+                               "profile: unknown profile \(profileName); did you mean \(Profile.suggestion(for: profileName))? (`simctl profiles` lists every release)")
         }
 
         var seed: UInt64 = 0

@@ -21,9 +21,9 @@ public struct SyncEngine {
         case .operatorReconcile:
             EKSOperator(profile: profile, timings: timings).reconcile(state: state, aws: aws, clock: clock)
         case .bridgeSync:
-            Bridge(timings: timings).sync(state: state, aws: aws, clock: clock)
+            Bridge(profile: profile, timings: timings).sync(state: state, aws: aws, clock: clock)
         case .bridgeWatchTimeout:
-            Bridge(timings: timings).watchTimeout(state: state, clock: clock)
+            Bridge(profile: profile, timings: timings).watchTimeout(state: state, clock: clock)
         case .refresherTick:
             Refresher(profile: profile, timings: timings, refresh: refresh).tick(state: state, aws: aws, clock: clock)
         case .step, .faultEnds, .runEnds, .awsStatusVisible, .awsUpdateDone, .awsNodegroupDone:
@@ -56,6 +56,15 @@ public struct SyncEngine {
         case .faultCleared(.operatorDown):
             // A restarted operator's informer lists every EKSClusterConfig and enqueues it.
             return [Requeue(.operatorReconcile, after: timings.operatorWatchLatency)]
+        case .refresherStatusChanged, .upstreamSpecCleared:
+            // Writes to the Cluster object: its handlers (the bridge first) run again.
+            return [Requeue(.bridgeSync, after: timings.bridgeLatency)]
+        case .bridgeWatchEnded, .appliedSpecRecorded:
+            // The bridge's handler returned: a refresher tick that waited for it runs now (2.5.8+).
+            if state.rancher.refresher.waitingForBridge && state.rancher.bridgeWatch == nil {
+                return [Requeue(.refresherTick, after: 0)]
+            }
+            return []
         default:
             return []
         }

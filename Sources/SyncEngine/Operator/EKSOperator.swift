@@ -26,7 +26,8 @@ struct EKSOperator {
         if failure != nil {
             // AddRateLimited: 5 ms · 2^n capped at 30 s, or 2 min after 30 failures (§2.1).
             decision.events.append(.operatorBackoff(Backoff(failures: failures + 1)))
-            decision.requeues.append(Requeue(.operatorReconcile, after: timings.operatorErrorDelay(failures: failures)))
+            decision.requeues.append(Requeue(.operatorReconcile, after: timings.operatorErrorDelay(
+                failures: failures, clientGoDefault: profile.has(.operatorLimiterCap1000s))))
         } else if failures != 0 {
             // Forget: a successful pass resets the limiter.
             decision.events.append(.operatorBackoff(Backoff(failures: 0)))

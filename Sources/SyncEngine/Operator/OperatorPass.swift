@@ -65,7 +65,8 @@ struct OperatorPass {
     mutating func enqueueUpdate() {
         if status.phase == .updating {
             requeues.append(Requeue(.operatorReconcile, after: failuresBefore == 0
-                ? timings.operatorRequeue : timings.operatorErrorDelay(failures: failuresBefore)))
+                ? timings.operatorRequeue
+                : timings.operatorErrorDelay(failures: failuresBefore, clientGoDefault: profile.has(.operatorLimiterCap1000s))))
         } else {
             setPhase(.updating)
         }
@@ -100,13 +101,17 @@ struct OperatorPass {
             try body()
             return true
         } catch {
-            if error.isResourceInUse && profile.resourceInUseFallsThrough { return false }
+            if error.isResourceInUse && profile.has(.resourceInUseFallsThrough) { return false }
             throw failure(error, operation: operation, context: context)
         }
     }
 
     func failure(_ error: EKSError, operation: String, context: String?) -> OperatorFailure {
-        // aws-sdk-go-v2's error text, without the request id.
+        // The SDK's error text, without the request id. aws-sdk-go v1 code (eks-operator before
+        // v1.9.0) returned its errors unwrapped; aws-sdk-go-v2 code wraps them in `context`.
+        guard profile.has(.awsSDKGoV2) else {
+            return OperatorFailure(message: "\(error.code): \(error.message)\n\tstatus code: \(error.httpStatus)")
+        }
         let sdk = "operation error EKS: \(operation), https response error StatusCode: \(error.httpStatus), \(error.code): \(error.message)"
         return OperatorFailure(message: context.map { "\($0): \(sdk)" } ?? sdk)
     }
