@@ -223,6 +223,9 @@ final class EvolveTests: XCTestCase {
             .awsResourcesChanged(ResourcesChanged(change: privateTrue, nodegroupStatus: ["ng1": nil], requestedBy: .console, action: "DeleteNodegroup")),
             .faultInjected(.throttle(operation: "DescribeCluster", ratePerSecond: 0.5, burst: 1, until: 20_000)),
             .faultCleared(.platformUpdate(until: 1)),
+            .refresherStatusChanged(RefresherStatus(condition: "[Syncing error: syncing failed] x", waitingForBridge: true)),
+            .upstreamSpecCleared(UpstreamSpecCleared(reason: "failed refresh")),
+            .bridgeWatchEnded(BridgeWatchEnded(phase: .active, conflict: true)),
         ]
         XCTAssertEqual(Set(events.map(\.typeName)), Set(ClusterEvent.schemaVersions.keys), "every type is covered")
         for event in events {

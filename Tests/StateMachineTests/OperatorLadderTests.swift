@@ -14,22 +14,7 @@ final class OperatorLadderTests: XCTestCase {
         ]))
     }
 
-    private func kinds(_ calls: [FakeEKS.Call]) -> [String] {
-        calls.map { call in
-            switch call {
-            case .tagResource: "TagResource"
-            case .untagResource: "UntagResource"
-            case .updateClusterConfig(let r): r.logging != nil ? "Logging" : r.publicAccessCidrs != nil ? "Sources" : "Access"
-            case .updateClusterVersion: "Version"
-            case .createNodegroup(let r): "CreateNodegroup \(r.nodegroupName)"
-            case .deleteNodegroup(let name, _): "DeleteNodegroup \(name)"
-            case .updateNodegroupConfig(let r): "UpdateNodegroupConfig \(r.nodegroupName)"
-            case .updateNodegroupVersion(let name, _): "UpdateNodegroupVersion \(name)"
-            case .describeNodegroup(let name): "DescribeNodegroup \(name)"
-            default: "\(call)"
-            }
-        }
-    }
+    private func kinds(_ calls: [FakeEKS.Call]) -> [String] { calls.map(\.kind) }
 
     // MARK: Order per profile
 

@@ -110,7 +110,7 @@ final class TimelinePictureTests: XCTestCase {
     }
 
     func testTheSamRunDrawsTheSameBytes() throws {
-        for name in ["docs-race-a-console-then-rancher-tags", "o10-hidden-platform-update-v1-silent-retry"] {
+        for name in ["docs-race-a-console-then-rancher-tags", "o10-hidden-platform-update-v1-recorded"] {
             let a = try TimelineFixtures.report(named: name), b = try TimelineFixtures.report(named: name)
             XCTAssertEqual(TimelinePicture(report: a).svg, TimelinePicture(report: b).svg, name)
             XCTAssertEqual(HTMLPage.run(a), HTMLPage.run(b), name)

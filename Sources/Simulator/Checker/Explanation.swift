@@ -28,6 +28,11 @@ struct Explanation {
         let value = c.value.map { "\(c.path)=\($0)" } ?? "the removal of \(c.path)"
         switch c.by {
         case .operator:
+            let release = run.scenario.profile.release
+            if c.action == "UntagResource", victim.actor == .rancher, victim.value != nil,
+               run.scenario.profile.has(.tagDiffDeletesChangedKeys) {
+                return "at \(run.clock(c.at)) the eks-operator tagged \(victim.path) with the new value and at once called UntagResource on it: eks-operator v\(release.eksOperator) (Rancher v\(release.version)) also deletes every tag whose value changed (utils/map.go GetKeysToDelete; fixed by 3cc8fa68, eks-operator PR #45, in v1.0.10 and v1.1.1). The next refresh copied the tag map without it into Spec.EKSConfig."
+            }
             var s = "at \(run.clock(c.at)) the eks-operator called \(c.action) with \(value), taken from Rancher's Spec.EKSConfig (a value last copied from AWS at \(run.clock(c.staleReadAt)))."
             if victim.actor == .console {
                 s += " " + whyRancherWasStale(victim: victim, until: c.at)

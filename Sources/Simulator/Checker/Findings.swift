@@ -19,6 +19,10 @@ public struct Findings: Sendable {
     public var divergence: [Divergence]
     /// Every clobber, in log order (for timelines).
     public var clobbers: [Clobber]
+    /// Changes to AWS that no person's write asked for.
+    public var unrequestedChanges: [UnrequestedChange]
+    /// Rancher edits that never reached AWS because every operator pass fails.
+    public var stuck: [StuckWrite]
 }
 
 /// A lost write with the first and final clobber, and a sentence a Rancher user understands.

@@ -10,6 +10,7 @@ public enum LostWriteChecker {
         var refused: [RefusedWrite] = []
         var failedOrigins = Set<WriteID>()
         var refusals: [WriteID: (String, String)] = [:]
+        var unrequested = UnrequestedChangeFinder()
         for timed in run.log {
             switch timed.event {
             case .writeMade(let w): lineage.record(w)
@@ -18,7 +19,9 @@ public enum LostWriteChecker {
                 if let u = state.aws.update(f.id) { failedOrigins.formUnion(u.change.entries.values.map(\.origin)) }
             default: break
             }
+            let awsBefore = state.aws.visible
             state.apply(timed) { obs in
+                unrequested.observe(obs)
                 guard Surface.holdingWrites.contains(obs.surface), let before = obs.before, let after = obs.after,
                       before.origin != after.origin, !before.origin.isInitial,
                       !lineage.saw(after.origin, before.origin) else { return }
@@ -26,10 +29,11 @@ public enum LostWriteChecker {
                                         value: after.value, by: obs.by, action: obs.action, at: obs.at,
                                         visibleAt: obs.visibleAt, staleReadAt: after.readAt))
             }
+            unrequested.finish(before: awsBefore, after: state.aws.visible, run: run)
         }
 
         var findings = Findings(lost: [], transientReverts: [], conflicts: [], refused: [], failed: [], inFlight: [],
-                                divergence: [], clobbers: clobbers)
+                                divergence: [], clobbers: clobbers, unrequestedChanges: unrequested.changes, stuck: [])
         let travelling = Set(state.aws.updates.filter { $0.status == .inProgress }.flatMap { $0.change.entries.values.map(\.origin) })
         for write in state.writes {
             if let (op, error) = refusals[write.id] {
@@ -43,6 +47,10 @@ public enum LostWriteChecker {
             }
             let related = clobbers.filter { lineage.saw($0.victim, write.id) }
             guard let dead = leaves(of: write).first(where: { !alive($0, write.id, state, &lineage) }) else {
+                if let stuck = stuck(write, state: state, run: run, lineage: &lineage) {
+                    findings.stuck.append(stuck)
+                    continue
+                }
                 if !related.isEmpty { findings.transientReverts.append(TransientRevert(write: write, clobbers: related)) }
                 continue
             }
@@ -83,6 +91,28 @@ public enum LostWriteChecker {
             if let origin = state.document(surface)?.effectiveEntry(at: path)?.origin, lineage.saw(origin, id) { return true }
         }
         return false
+    }
+
+    /// A Rancher edit that survives in Rancher but that AWS does not hold, while every operator pass
+    /// since has failed: the call and error it fails at (the last failed operator call after it).
+    static func stuck(_ write: Write, state: ClusterState, run: RunResult, lineage: inout Lineage) -> StuckWrite? {
+        guard write.actor == .rancher, state.rancher.operatorFailures > 0 else { return nil }
+        let onAWS = leaves(of: write).allSatisfy { path in
+            state.aws.visible.effectiveEntry(at: path).map { lineage.saw($0.origin, write.id) } ?? false
+        }
+        guard !onAWS else { return nil }
+        var failing: (call: String, error: String)?
+        var since: SimTime?
+        for timed in run.log where timed.at >= write.at {
+            if case .awsCalled(let call) = timed.event, call.caller == .operator, let error = call.error {
+                failing = (call.operation, "\(error.code): \(error.message)")
+            }
+            if case .operatorBackoff(let b) = timed.event, b.failures == 1 { since = timed.at }
+        }
+        let message = state.rancher.failureMessage
+        let call = failing ?? ("validateUpdate", message)
+        return StuckWrite(write: write, failingCall: call.call, error: failing?.error ?? message,
+                          since: since ?? write.at, failedPasses: state.rancher.operatorFailures)
     }
 
     /// Managed keys whose values differ between `Spec.EKSConfig` and AWS at the end.

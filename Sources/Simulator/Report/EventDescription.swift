@@ -22,7 +22,7 @@ public enum EventDescription {
                 : "watch saw phase \(b.phase.rawValue); AppliedSpec not recorded"
         case .appliedSpecRecorded(let d): "AppliedSpec := Spec.EKSConfig (\(d.reason))"
         case .operatorStatusUpdated(let s):
-            "EKSClusterConfig status: phase \(s.phase.rawValue)" + (s.failureMessage.isEmpty ? "" : ", failureMessage \"\(s.failureMessage)\"")
+            "EKSClusterConfig status: phase \(s.phase.rawValue)" + (s.failureMessage.isEmpty ? "" : ", failureMessage \"\(s.failureMessage.replacingOccurrences(of: "\n\t", with: " "))\"")
                 + (s.completedUpdateIDs.isEmpty ? "" : ", \(s.completedUpdateIDs.count) completed update ids")
         case .operatorBackoff(let b), .refresherBackoff(let b): "rate limiter: \(b.failures) consecutive failures"
         case .refresherStatusChanged(let s):

@@ -11,6 +11,18 @@ enum ExpectationCheck {
                 failures.append("lostWrites: expected \(describe(wanted.sorted())), got \(describe(got))")
             }
         }
+        if let wanted = expect.stuck {
+            let got = findings.stuck.map { ExpectedLostWrite(actor: $0.write.actor, field: $0.write.path) }.sorted()
+            if got != wanted.sorted() {
+                failures.append("stuck: expected \(describe(wanted.sorted())), got \(describe(got))")
+            }
+        }
+        if let wanted = expect.unrequestedChanges {
+            let got = findings.unrequestedChanges.map(\.field.raw).sorted()
+            if got != wanted.map(\.raw).sorted() {
+                failures.append("unrequestedChanges: expected \(wanted.isEmpty ? "none" : wanted.map(\.raw).sorted().joined(separator: ", ")), got \(got.isEmpty ? "none" : got.joined(separator: ", "))")
+            }
+        }
         for (path, value) in expect.final {
             let actual = result.state.aws.visible.json(at: path) ?? .null
             if actual != value {

@@ -53,6 +53,18 @@ public struct RunReport: Sendable {
             ("divergence", .array(findings.divergence.map { d in
                 .object([("field", .string(d.field.raw)), ("rancher", d.rancher), ("aws", d.aws)])
             })),
+            ("unrequestedChanges", .array(findings.unrequestedChanges.map { u in
+                .object([("field", .string(u.field.raw)), ("before", u.before), ("after", u.after),
+                         ("by", .object([("component", .string(u.by.rawValue)), ("action", .string(u.action)),
+                                         ("at", .string(result.timestamp(u.at)))])),
+                         ("why", .string(u.why))])
+            })),
+            ("stuck", .array(findings.stuck.map { s in
+                .object([("actor", .string(s.write.actor.rawValue)), ("field", .string(s.write.path.raw)),
+                         ("step", .int(Int64(s.write.step))), ("writtenAt", .string(result.timestamp(s.write.at))),
+                         ("failingCall", .string(s.failingCall)), ("error", .string(s.error)),
+                         ("since", .string(result.timestamp(s.since))), ("failedPasses", .int(Int64(s.failedPasses)))])
+            })),
             ("final", result.state.aws.visible.json()),
         ])
     }
@@ -113,6 +125,20 @@ public struct RunReport: Sendable {
         for lost in findings.lost {
             out += "  ✗ \(lost.write.actor.rawValue) \(lost.write.path)\n"
             out += wrap(lost.explanation, indent: "    ")
+        }
+        if !findings.unrequestedChanges.isEmpty {
+            out += "\nChanges nobody asked for: \(findings.unrequestedChanges.count)\n"
+            for u in findings.unrequestedChanges {
+                out += "  ! \(u.field): \(u.before) → \(u.after == .null ? "deleted" : "\(u.after)") by \(u.by.rawValue) \(u.action) at \(result.clock(u.at))\n"
+                out += wrap(u.why, indent: "    ")
+            }
+        }
+        if !findings.stuck.isEmpty {
+            out += "\nNever reached AWS (every eks-operator pass fails):\n"
+            for s in findings.stuck {
+                out += "  ⧖ \(s.write.actor.rawValue) \(s.write.path) (step \(s.write.step))\n"
+                out += wrap("Since \(result.clock(s.since)) every pass fails at \(s.failingCall): \(s.error) (\(s.failedPasses) failed passes so far). Rancher's spec keeps the edit, AppliedSpec is never recorded, so the refresher never syncs AWS back either.", indent: "    ")
+            }
         }
         if !findings.transientReverts.isEmpty {
             out += "\nReverted for a while, but survived: " + findings.transientReverts.map { "\($0.write.actor.rawValue) \($0.write.path) (step \($0.write.step))" }.joined(separator: ", ") + "\n"
