@@ -203,6 +203,19 @@ final class ReleaseSwitchTests: XCTestCase {
         XCTAssertEqual(later.mutations.map(\.kind), ["TagResource", "UntagResource"])
     }
 
+    func testNodeGroupVersionsGoOnlyToRancherTemplateGroupsFromOperator122() {
+        let spec = Fixture.doc(Fixture.with(["nodeGroups.ng1.version": .string("1.28")]))
+        func versionSent(_ name: String, onRancherTemplate: Bool) -> Bool {
+            let aws = FakeEKS(settled)
+            aws.nodegroups[0].onRancherLaunchTemplate = onRancherTemplate
+            _ = reconcile(release(name), spec: spec, aws: aws)
+            return aws.mutations.map(\.kind).contains("UpdateNodegroupVersion ng1")
+        }
+        XCTAssertTrue(versionSent("rancher-2.7.6", onRancherTemplate: false), "v1.2.0: any group")
+        XCTAssertFalse(versionSent("rancher-2.7.7", onRancherTemplate: false), "v1.2.2: a console-created group is left alone")
+        XCTAssertTrue(versionSent("rancher-2.7.7", onRancherTemplate: true))
+    }
+
     func testANodeGroupsVersionWhileUpdatingIsCopiedBeforeOperator130() {
         let aws = FakeEKS(settled)
         aws.setNodegroupStatus("ng1", .updating)

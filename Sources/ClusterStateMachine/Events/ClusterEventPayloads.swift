@@ -7,9 +7,13 @@ public struct ClusterObserved: Hashable, Sendable, Codable {
     public var rancherSpec: SpecDocument
     public var upstreamSpec: SpecDocument?
     public var phase: OperatorPhase
+    /// The node groups on Rancher's managed launch template (absent: none).
+    public var rancherTemplateNodegroups: [String]?
 
     public init(name: String, arn: String, aws: SpecDocument, nodegroupStatus: [String: NodegroupStatus],
-                rancherSpec: SpecDocument, upstreamSpec: SpecDocument?, phase: OperatorPhase) {
+                rancherSpec: SpecDocument, upstreamSpec: SpecDocument?, phase: OperatorPhase,
+                rancherTemplateNodegroups: [String]? = nil) {
+        self.rancherTemplateNodegroups = rancherTemplateNodegroups
         self.name = name
         self.arn = arn
         self.aws = aws

@@ -21,6 +21,7 @@ extension ClusterState {
         case .clusterObserved(let c):
             aws = AWSClusterState(name: c.name, arn: c.arn, visible: c.aws)
             aws.nodegroupStatus = c.nodegroupStatus
+            aws.rancherTemplateNodegroups = Set(c.rancherTemplateNodegroups ?? [])
             rancher = RancherState(spec: c.rancherSpec, upstreamSpec: c.upstreamSpec, phase: c.phase)
         case .workScheduled(let item):
             pending.append(item)
@@ -94,6 +95,9 @@ extension ClusterState {
                 aws.nodegroupDeletions[name] = NodegroupDeletion(removal: removal, requestedBy: r.requestedBy, requestedAt: at)
             }
             for (name, status) in r.nodegroupStatus {
+                // A group the eks-operator creates gets Rancher's managed launch template.
+                if status == .creating && r.requestedBy == .operator { aws.rancherTemplateNodegroups.insert(name) }
+                if status == nil { aws.rancherTemplateNodegroups.remove(name) }
                 aws.nodegroupStatus[name] = status
                 if status == nil { aws.nodegroupDeletions[name] = nil }
             }

@@ -27,6 +27,9 @@ enum InitialCluster {
         return ClusterObserved(
             name: scenario.clusterName,
             arn: "arn:aws:eks:\(scenario.region):\(scenario.aws.accountId):cluster/\(scenario.clusterName)",
-            aws: aws, nodegroupStatus: statuses, rancherSpec: spec, upstreamSpec: upstream, phase: .active)
+            aws: aws, nodegroupStatus: statuses, rancherSpec: spec, upstreamSpec: upstream, phase: .active,
+            // A cluster created from Rancher (every key managed) has its node groups on Rancher's
+            // managed launch template; a registered or partly managed one was made elsewhere.
+            rancherTemplateNodegroups: scenario.managed == .all ? aws.nodeGroupNames : nil)
     }
 }

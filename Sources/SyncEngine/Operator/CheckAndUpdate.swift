@@ -48,7 +48,8 @@ extension OperatorPass {
         // 8. updateUpstreamClusterState: the ladder.
         if try updateClusterLadder(upstream: upstream, clusterARN: cluster.arn) { return }
         try updateNodeGroups(upstream: upstream, order: groups.map(\.name),
-                             arns: Dictionary(groups.map { ($0.name, $0.arn) }) { first, _ in first })
+                             arns: Dictionary(groups.map { ($0.name, $0.arn) }) { first, _ in first },
+                             rancherTemplate: Set(groups.filter(\.onRancherLaunchTemplate).map(\.name)))
     }
 
     /// `GetClusterUpdates`: ListUpdates (cluster-level only), then DescribeUpdate for every id not

@@ -4,11 +4,13 @@ extension OperatorPass {
     /// Steps 6–10 of `updateUpstreamClusterState` (reference §2.5): node groups created and deleted
     /// in one pass, then at most one action per existing group, then "set active".
     ///
-    /// Launch templates are not modeled: every group counts as on Rancher's managed template, so a
-    /// `version` difference is an `UpdateNodegroupVersion`, and differences in fields that would
-    /// need a new template version (instance type, disk size, ...) are not acted on. The EBS CSI
-    /// add-on step (9) is not modeled.
-    mutating func updateNodeGroups(upstream: SpecDocument, order: [String], arns: [String: String]) throws(OperatorFailure) {
+    /// Launch templates are modeled only as "on Rancher's managed template or not"
+    /// (`rancherTemplate`): a `version` difference is an `UpdateNodegroupVersion` (for every group
+    /// before eks-operator v1.2.2), and differences in fields that would need a new template
+    /// version (instance type, disk size, ...) are not acted on. The EBS CSI add-on step (9) is not
+    /// modeled.
+    mutating func updateNodeGroups(upstream: SpecDocument, order: [String], arns: [String: String],
+                                   rancherTemplate: Set<String> = []) throws(OperatorFailure) {
         // 6. Unmanaged node groups: the cluster is done.
         guard let wanted = spec.nodeGroupNames else {
             if status.phase != .active { setPhase(.active) }
@@ -42,7 +44,10 @@ extension OperatorPass {
         var updateNodegroupProperties = false
         for name in order {
             let group = FieldPath.nodeGroup(name)
-            if let version = nodegroupVersionUpdate(name, upstream: upstream) {
+            // eks-operator v1.2.2+ (1ff95b0b) sends a version only to groups on Rancher's managed
+            // launch template; console-created and imported groups never get one (versions.md §4.2).
+            let versionAllowed = !profile.has(.nodeGroupVersionManagedTemplateOnly) || rancherTemplate.contains(name)
+            if versionAllowed, let version = nodegroupVersionUpdate(name, upstream: upstream) {
                 updateNodegroupProperties = true
                 _ = try mutate("UpdateNodegroupVersion") { () throws(EKSError) in
                     _ = try aws.updateNodegroupVersion(clusterName: clusterName, nodegroupName: name,

@@ -58,4 +58,30 @@ public enum Behaviour: String, CaseIterable, Hashable, Sendable, Codable {
     /// AWS calls go through aws-sdk-go-v2 (standard retryer: 3 attempts, backoff up to 20 s, a
     /// 500-token retry quota); before, aws-sdk-go v1 (3 retries, throttle delay 500 ms to 300 s).
     case awsSDKGoV2
+
+    /// One line for `simctl profiles`.
+    public var summary: String {
+        switch self {
+        case .cronRefresher: "refresher is the eks-refresh-cron job (else a per-cluster eks-refresh timer)"
+        case .listNodegroupsErrorIgnored: "a failed ListNodegroups reads as no node groups (rancher#35804)"
+        case .syncingErrorGate: "a failed refresh sets [Syncing error; the bridge records no AppliedSpec until it clears"
+        case .refresherDeferredBehindBridge: "a tick inside the bridge's 10 s watch runs when the watch ends"
+        case .upstreamSpecNilOnFailedRefresh: "a failed refresh nulls UpstreamSpec (refresher stops) or fails and retries"
+        case .rancherLimiterCap1000s: "Rancher's retries back off up to 1000 s"
+        case .oldLadderOrder: "ladder: version, tags, logging, access, sources"
+        case .tagsStepEndsPass: "the tags step ends the pass"
+        case .resourceInUseFallsThrough: "ResourceInUseException falls through to the next step"
+        case .downgradesSent: "UpdateClusterVersion sent whenever versions differ, downgrades included"
+        case .nodeGroupSkewOneMinor: "node groups at most one minor behind the cluster"
+        case .listUpdatesGate: "waits while ListUpdates/DescribeUpdate shows an update InProgress"
+        case .tagDiffDeletesChangedKeys: "a tag whose value changed is tagged, then untagged"
+        case .partialScalingConfig: "labels-only node group edits send an empty scaling config (400, rancher#33302)"
+        case .nodeGroupTagFlagAssigned: "node-group tag step assigns the 'updated' flag (can end the pass early)"
+        case .nodeGroupVersionManagedTemplateOnly: "node-group versions pushed only for Rancher's launch template"
+        case .upstreamVersionDroppedWhileUpdating: "a node group's version is left out of the upstream while UPDATING"
+        case .operatorLimiterCap1000s: "the operator's retries back off up to 1000 s"
+        case .describeAddonInRefresh: "every refresh also calls DescribeAddon"
+        case .awsSDKGoV2: "AWS calls through aws-sdk-go-v2 (else aws-sdk-go v1)"
+        }
+    }
 }
