@@ -28,6 +28,8 @@ extension ClusterState {
             nextSeq = max(nextSeq, item.seq + 1)
         case .workStarted(let w), .workCancelled(let w), .awsUpdateStatusVisible(let w):
             pending.removeAll { $0.seq == w.seq }
+            // A tick that waited for the bridge is running now.
+            if case .workStarted = timed.event, w.kind == .refresherTick { rancher.refresher.waitingForBridge = false }
             if case .awsUpdateStatusVisible = timed.event, case .awsStatusVisible(let id) = w.kind,
                let i = aws.updates.firstIndex(where: { $0.id == id }) {
                 aws.updates[i].statusVisible = true

@@ -48,6 +48,9 @@ struct Explanation {
             guard victim.actor == .rancher else { return s + "." }
             let before = stateBefore(tick: c.at)
             s += " " + whyAWSWasOld(victim: victim, at: c.at, state: before)
+            if let waited = tickWaitingForTheBridge(before: c.at) {
+                s += " That tick was due at \(run.clock(waited)) but ran only when the bridge's watch ended: from Rancher 2.5.8 the refresher and the bridge are handlers of one Cluster controller, which never runs one cluster twice at once."
+            }
             if let timeout = lastAppliedSpec(before: c.at), timeout.reason.contains("timeout") {
                 s += " Spec == AppliedSpec let the sync through: the bridge had recorded AppliedSpec at \(run.clock(timeout.at)) when its 10 s watch timed out, because \(whyPhaseStayedActive(victim: victim, until: timeout.at, state: before)), so the refresher took Rancher to be \"not updating\"."
             } else if let active = lastAppliedSpec(before: c.at) {
@@ -82,7 +85,9 @@ struct Explanation {
             }
             let before = stateBefore(tick: tick)
             if let applied = before.rancher.appliedSpec, !before.rancher.spec.sameValues(as: applied) {
-                return "the tick at \(run.clock(tick)) refreshed only UpstreamSpec: Spec.EKSConfig differed from AppliedSpec (Rancher was \"updating\"), so it skipped the spec sync"
+                let gate = before.rancher.refresher.condition.isEmpty ? ""
+                    : " (AppliedSpec lagged because the \"[Syncing error\" condition of an earlier failed refresh kept the bridge from recording it, Rancher 2.5.7+; this tick cleared it)"
+                return "the tick at \(run.clock(tick)) refreshed only UpstreamSpec: Spec.EKSConfig differed from AppliedSpec (Rancher was \"updating\")\(gate), so it skipped the spec sync"
             }
             return "the tick at \(run.clock(tick)) read AWS before the change was visible there"
         }
@@ -113,6 +118,15 @@ struct Explanation {
     }
 
     /// The last AppliedSpec the bridge recorded before `t`, with why.
+    /// When the refresher's tick at `t` was due, if it had waited for the bridge's watch.
+    private func tickWaitingForTheBridge(before t: SimTime) -> SimTime? {
+        for timed in run.log.reversed() where timed.at <= t {
+            if case .workStarted(let w) = timed.event, w.kind == .refresherTick, timed.at < t { return nil }
+            if case .refresherStatusChanged(let s) = timed.event, s.waitingForBridge { return timed.at }
+        }
+        return nil
+    }
+
     private func lastAppliedSpec(before t: SimTime) -> (at: SimTime, reason: String)? {
         for timed in run.log.reversed() where timed.at <= t {
             if case .appliedSpecRecorded(let d) = timed.event { return (timed.at, d.reason) }

@@ -19,7 +19,6 @@ struct Refresher {
             return Decision(events: rancher.refresher.waitingForBridge ? [] : [.refresherStatusChanged(waiting)])
         }
         var status = rancher.refresher
-        status.waitingForBridge = false
         let next = nextTick(clock: clock)
         // §4.2 step 1: nothing to do until the bridge has set the initial UpstreamSpec. A nil
         // UpstreamSpec after a failed refresh (2.5.8–2.5.11, 2.6.0–2.6.2) makes
@@ -83,10 +82,7 @@ struct Refresher {
                                 requeues: [next])
             }
             let failures = rancher.refresherFailures
-            var events: [ClusterEvent] = [.refresherBackoff(Backoff(failures: failures + 1))]
-            var unchanged = rancher.refresher
-            unchanged.waitingForBridge = false
-            if unchanged != rancher.refresher { events.insert(.refresherStatusChanged(unchanged), at: 0) }
+            let events: [ClusterEvent] = [.refresherBackoff(Backoff(failures: failures + 1))]
             let delay = timings.operatorErrorDelay(failures: failures, clientGoDefault: profile.has(.rancherLimiterCap1000s))
             return Decision(events: events, requeues: [Requeue(.refresherTick, after: delay)])
         }
