@@ -22,6 +22,8 @@ public struct RancherState: Hashable, Sendable, Codable {
     public var operatorFailures: Int
     /// Consecutive failed refreshes (timer profiles retry them rate-limited).
     public var refresherFailures: Int
+    /// Conflicts a what-if sync policy surfaced on the cluster, in the order found (never by a real release).
+    public var syncConflicts: [SyncConflict] = []
 
     public init(spec: SpecDocument, upstreamSpec: SpecDocument?, phase: OperatorPhase) {
         self.spec = spec

@@ -23,6 +23,8 @@ public enum EventDescription {
             "EKSClusterConfig status: phase \(s.phase.rawValue)" + (s.failureMessage.isEmpty ? "" : ", failureMessage \"\(s.failureMessage)\"")
                 + (s.completedUpdateIDs.isEmpty ? "" : ", \(s.completedUpdateIDs.count) completed update ids")
         case .operatorBackoff(let b), .refresherBackoff(let b): "rate limiter: \(b.failures) consecutive failures"
+        case .syncConflictSurfaced(let c):
+            "conflict surfaced (\(c.policy)): \(c.path) is \(c.rancher?.value?.description ?? "absent") in Spec.EKSConfig (\(c.rancher?.origin.description ?? "–")), \(c.aws?.value?.description ?? "absent") on AWS (\(c.aws?.origin.description ?? "–")); neither is copied over the other"
         case .awsCalled(let c):
             "\(c.operation)(\(c.request.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ", "))) → "
                 + (c.error.map { "\($0.code) \($0.httpStatus): \($0.message)" } ?? c.response)
@@ -72,6 +74,7 @@ public enum EventDescription {
         case .awsCalled(let c): c.fields
         case .awsUpdateStarted(let u): u.change.paths
         case .awsResourcesChanged(let r): r.change.paths
+        case .syncConflictSurfaced(let c): [c.path]
         default: []
         }
     }

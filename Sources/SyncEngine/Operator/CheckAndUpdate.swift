@@ -42,6 +42,7 @@ extension OperatorPass {
         // 6. Launch-template version clean-up: launch templates are not modeled.
         // 7. BuildUpstreamClusterState.
         let upstream = UpstreamState.build(cluster: cluster, nodegroups: groups, readAt: now)
+        applyPolicy(upstream: upstream)
 
         // 8. updateUpstreamClusterState: the ladder.
         if try updateClusterLadder(upstream: upstream, clusterARN: cluster.arn) { return }

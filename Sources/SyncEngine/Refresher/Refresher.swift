@@ -6,6 +6,7 @@ struct Refresher {
     let profile: Profile
     let timings: SyncTimings
     let refresh: RefreshSettings
+    var policy: SyncPolicy = .rancher
 
     /// One refresh of the cluster, then the next tick.
     func tick(state: ClusterState, aws: any EKSAPI, clock: some SimulationClock) -> Decision {
@@ -17,7 +18,7 @@ struct Refresher {
         let upstream: SpecDocument
         do {
             let name = rancher.spec.clusterName ?? state.aws.name
-            upstream = try EKSUpstreamSpec.read(spec: rancher.spec, clusterName: name, aws: aws, now: clock.now)
+            upstream = try policy.refresherRead(aws) { aws throws(EKSError) in try EKSUpstreamSpec.read(spec: rancher.spec, clusterName: name, aws: aws, now: clock.now) }
         } catch {
             // §4.2 step 3: a failed read stores nothing. The cron job only logs it and waits for its
             // next fire time. Rancher v2.5.8's handler returns the error and is retried by its
@@ -37,6 +38,7 @@ struct Refresher {
         if !upstream.sameValues(as: current) {
             events.append(.upstreamSpecRefreshed(DocumentStored(document: upstream, reason: "refresh")))
         }
+        if let sync = policy.refresherSpecSync(state: state, upstream: upstream) { return Decision(events: events + sync, requeues: [next]) }
         // §4.2 step 5: the ONLY "is updating" check is Spec.EKSConfig vs AppliedSpec (never AWS,
         // never the EKSClusterConfig phase, §4.5).
         guard let applied = rancher.appliedSpec, rancher.spec.sameValues(as: applied) else {
