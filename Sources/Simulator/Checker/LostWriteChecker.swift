@@ -79,7 +79,7 @@ public enum LostWriteChecker {
         for loss in findings.lost {
             if sides.contains(loss.write.id) { continue }
             if let (actor, by) = policy.discardsByDesign, loss.write.actor == actor,
-               let clobber = loss.finalClobber, clobber.by == by || loss.firstClobber?.by == by {
+               let clobber = [loss.finalClobber, loss.firstClobber].compactMap({ $0 }).first(where: { $0.by == by }) {
                 findings.revertedByPolicy.append(RevertedByPolicy(write: loss.write, clobber: clobber, policy: policy.rawValue))
                 continue
             }

@@ -8,6 +8,10 @@ public struct Expectations: Hashable, Sendable {
     public var final: [(path: FieldPath, value: JSONValue)]
     /// Race windows for one moved step (checked by running the sweep).
     public var windows: ExpectedWindows?
+    /// Exactly these writes reverted by the sync policy's design (`spec-wins`, `observe-only`). Nil: not checked.
+    public var revertedByPolicy: [ExpectedLostWrite]?
+    /// Exactly the field paths of the conflicts the sync policy surfaced, in any order. Nil: not checked.
+    public var conflictsSurfaced: [FieldPath]?
 
     public init(lostWrites: [ExpectedLostWrite]?, final: [(path: FieldPath, value: JSONValue)], windows: ExpectedWindows?) {
         self.lostWrites = lostWrites
@@ -18,6 +22,7 @@ public struct Expectations: Hashable, Sendable {
     public static func == (lhs: Expectations, rhs: Expectations) -> Bool {
         lhs.lostWrites == rhs.lostWrites && lhs.final.map(\.path) == rhs.final.map(\.path)
             && lhs.final.map(\.value) == rhs.final.map(\.value) && lhs.windows == rhs.windows
+            && lhs.revertedByPolicy == rhs.revertedByPolicy && lhs.conflictsSurfaced == rhs.conflictsSurfaced
     }
 
     public func hash(into hasher: inout Hasher) {

@@ -10,9 +10,18 @@ struct ExpectationsReader {
         var lost: [ExpectedLostWrite]?
         var final: [(path: FieldPath, value: JSONValue)] = []
         var windows: ExpectedWindows?
-        for (key, _, value) in try reader.mapping(node, "expect", allowed: ["lostWrites", "final", "windows"]) {
+        var reverted: [ExpectedLostWrite]?
+        var conflicts: [FieldPath]?
+        for (key, _, value) in try reader.mapping(node, "expect", allowed: ["lostWrites", "final", "windows", "revertedByPolicy", "conflictsSurfaced"]) {
             switch key {
             case "lostWrites": lost = try lostWrites(value, what: "expect.lostWrites")
+            case "revertedByPolicy": reverted = try lostWrites(value, what: "expect.revertedByPolicy")
+            case "conflictsSurfaced":
+                conflicts = []
+                for item in try reader.sequence(value, "expect.conflictsSurfaced") {
+                    let text = try reader.string(item, "expect.conflictsSurfaced")
+                    do { conflicts?.append(try FieldPath(parsing: text)) } catch { throw reader.error(item, "expect.conflictsSurfaced: \(error)") }
+                }
             case "final":
                 for (path, keyNode, v) in try reader.mapping(value, "expect.final") {
                     do {
@@ -26,7 +35,10 @@ struct ExpectationsReader {
             default: windows = try readWindows(value)
             }
         }
-        return Expectations(lostWrites: lost, final: final, windows: windows)
+        var expectations = Expectations(lostWrites: lost, final: final, windows: windows)
+        expectations.revertedByPolicy = reverted
+        expectations.conflictsSurfaced = conflicts
+        return expectations
     }
 
     func lostWrites(_ node: Node, what: String) throws(ScenarioError) -> [ExpectedLostWrite] {

@@ -8,7 +8,8 @@ import ClusterStateMachine
 /// - The refresher copies only fields where theirs ≠ base and ours = base, at every tick: it needs
 ///   no "is updating" guard, since a field Rancher changed is never copied over.
 /// - Both changed to different values is a conflict: surfaced on the cluster, neither copied nor
-///   pushed, not last-writer-wins.
+///   pushed, not last-writer-wins. It stands until a person changes one side (even once AppliedSpec
+///   has recorded Rancher's side, which would otherwise make AWS's look like the only change).
 ///
 /// The base is only as good as AppliedSpec: when the bridge records it before the operator has
 /// applied the edit (its 10 s watch timeout, H2), the edit looks like the base and AWS's old value
@@ -53,12 +54,19 @@ struct ThreeWayMerge {
             guard ours != theirs else { continue }
             switch Self.side(ours: ours, base: base.value(at: path), theirs: theirs) {
             case .ours: continue
+            case .theirs where outstanding(path, ours: ours, theirs: theirs): continue
             case .theirs: copy.append(path)
             case .conflict: found.append(conflict(path, spec: spec, upstream: upstream))
             }
         }
         return FieldMerge.syncEvents(FieldMerge.sync(copying: copy, from: upstream))
             + FieldMerge.fresh(found, state: state).map(ClusterEvent.syncConflictSurfaced)
+    }
+
+    /// True while a conflict surfaced at `path` still stands (neither side changed since): it stays
+    /// until a person resolves it, even after AppliedSpec has recorded Rancher's side.
+    private func outstanding(_ path: FieldPath, ours: FieldValue?, theirs: FieldValue?) -> Bool {
+        state.rancher.syncConflicts.contains { $0.path == path && $0.rancher?.value == ours && $0.aws?.value == theirs }
     }
 
     private func conflict(_ path: FieldPath, spec: SpecDocument, upstream: SpecDocument) -> SyncConflict {
