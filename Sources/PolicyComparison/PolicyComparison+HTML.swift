@@ -10,7 +10,8 @@ extension PolicyComparison {
         body += "<p class=\"meta\">" + e(profile.map { "profile \($0) for every scenario" } ?? "each scenario's own profile")
             + ". A cell gives the writes lost; hover for which. <span class=\"k c\">c</span> conflicts surfaced, "
             + "<span class=\"k r\">r</span> changes reverted by design.</p>\n</header>\n"
-        body += "<section><table class=\"matrix\">\n<thead><tr><th>scenario</th>"
+        body += "<figure class=\"matrix\">\n" + svg + "<figcaption>Lost writes per scenario and policy; hover over a cell for which writes, a heading for the policy's real counterpart.</figcaption>\n</figure>\n"
+        body += "<section><details><summary>The matrix as a table</summary>\n<table class=\"matrix\">\n<thead><tr><th>scenario</th>"
         body += policies.map { "<th title=\"\(a($0.realCounterpart))\">\(e($0.rawValue))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
         for (i, name) in scenarios.enumerated() {
             body += "<tr><th>\(e(name))</th>"
@@ -34,7 +35,7 @@ extension PolicyComparison {
         for (title, value) in rows {
             body += "<tr><th>\(e(title))</th>" + totals.map { "<td>\(e(value($0)))</td>" }.joined() + "</tr>\n"
         }
-        body += "</tfoot>\n</table>\n</section>\n"
+        body += "</tfoot>\n</table>\n</details></section>\n"
         body += "<section><h2>Policies</h2>\n<table class=\"settings\">\n"
         for policy in policies { body += "<tr><th>\(e(policy.rawValue))</th><td>\(e(policy.realCounterpart))</td></tr>\n" }
         body += "</table>\n</section>\n"
@@ -43,7 +44,8 @@ extension PolicyComparison {
     }
 
     static let css = """
-    table.matrix { border-collapse: collapse; font-size: 13px; }
+    figure.matrix svg { min-width: 0; width: auto; max-width: 100%; }
+    table.matrix { border-collapse: collapse; font-size: 13px; margin-top: 8px; }
     table.matrix th, table.matrix td { padding: 4px 10px; border-bottom: 1px solid var(--line); text-align: center; white-space: nowrap; }
     table.matrix tbody th, table.matrix tfoot th { text-align: left; font-weight: 500; }
     table.matrix thead th { font-weight: 600; border-bottom: 2px solid var(--line); }

@@ -44,14 +44,20 @@ final class CompareTests: XCTestCase {
         XCTAssertEqual(totals.map { $0["policy"] }, [.string("rancher"), .string("refresh-before-push")])
     }
 
-    func testTheHTMLPageIsSelfContained() throws {
-        let html = try comparison(["o6-console-tag-removed-by-rancher-edit"], [.rancher, .perKeyMaps]).html
+    func testTheHTMLPageIsSelfContainedAndTheSameEveryTime() throws {
+        let c = try comparison(["o6-console-tag-removed-by-rancher-edit"], [.rancher, .perKeyMaps])
+        let html = c.html
+        XCTAssertEqual(html, try comparison(["o6-console-tag-removed-by-rancher-edit"], [.rancher, .perKeyMaps]).html)
         XCTAssertTrue(html.hasPrefix("<!DOCTYPE html>"))
+        XCTAssertTrue(html.contains(c.svg), "the picture is inline")
+        XCTAssertTrue(c.svg.contains("<title>o6-console-tag-removed-by-rancher-edit · rancher\nlost: console tags.b"), c.svg)
+        XCTAssertTrue(c.svg.contains("fill=\"\(TimelinePalette.lossBand)\""))
         XCTAssertTrue(html.contains("<td class=\"loss\""))
         XCTAssertTrue(html.contains("<td class=\"ok\""))
-        for forbidden in ["<script", "http://", "https://", "@import", "url("] {
+        for forbidden in ["<script", "https://", "@import", "url("] {
             XCTAssertFalse(html.contains(forbidden), forbidden)
         }
+        XCTAssertFalse(html.replacingOccurrences(of: "xmlns=\"http://www.w3.org/2000/svg\"", with: "").contains("http://"), "nothing fetched")
     }
 
     func testTheCommandLine() throws {

@@ -29,16 +29,14 @@ enum FieldMerge {
         working[path] = source[path]
     }
 
-    /// The spec sync that copies `paths` from `upstream` into the spec: live values are stored with
-    /// their AWS provenance, absent ones removed (with everything under them).
+    /// The spec sync that copies `paths` from `upstream` into the spec, each entry with its AWS
+    /// provenance (a removal as AWS's tombstone); a path gone or removed goes with everything under it.
     static func sync(copying paths: [FieldPath], from upstream: SpecDocument) -> SubtreeChange {
         var change = SubtreeChange()
         for path in paths where !change.replaced.contains(where: { path.isWithin($0) }) {
-            if let entry = upstream[path], entry.value != nil {
-                change.entries[path.raw] = entry
-            } else {
-                change.replaced.append(path)
-            }
+            let entry = upstream[path]
+            if entry?.value == nil { change.replaced.append(path) }
+            if let entry { change.entries[path.raw] = entry }
         }
         return change
     }

@@ -16,6 +16,7 @@ struct CompareCommand: ParsableCommand {
     @Option(help: "Run every scenario with this profile instead of its own.") var profile: String?
     @Option(help: "Output format: text or json.") var format: OutputFormat = .text
     @Option(help: ArgumentHelp("Write the matrix as a self-contained HTML page here.", valueName: "path")) var html: String?
+    @Option(help: ArgumentHelp("Write the matrix picture (SVG) here.", valueName: "path")) var svg: String?
 
     func run() throws {
         var chosen: [SyncPolicy] = SyncPolicy.allCases
@@ -37,5 +38,6 @@ struct CompareCommand: ParsableCommand {
         let comparison = PolicyComparison.run(scenarios, policies: chosen, profile: profile)
         Output.print(format == .json ? comparison.json.rendered(pretty: true) : comparison.text)
         if let html { try PictureOutput.save(comparison.html, to: html) }
+        if let svg { try PictureOutput.save(comparison.svg, to: svg) }
     }
 }
