@@ -76,3 +76,16 @@ final class PolicyCheckerTests: XCTestCase {
         XCTAssertEqual(PolicyFixtures.nodeGroups(perKey), ["ng1"])
     }
 }
+
+/// The run's page says which policy ran and what it promised.
+final class PolicyPageTests: XCTestCase {
+    func testTheTimelinePageNamesThePolicyAndItsFindings() throws {
+        let report = PolicyFixtures.report(try PolicyFixtures.policyScenario("three-way-merge-true-conflict"))
+        let page = HTMLPage.run(report)
+        XCTAssertTrue(page.contains("three-way-merge — a three-way merge"), "the settings name the policy")
+        XCTAssertTrue(page.contains("--policy three-way-merge"), "the command to run it again keeps the policy")
+        XCTAssertTrue(page.contains("Conflict surfaced by three-way-merge, not a loss: tags.env is prod in Spec.EKSConfig (rancher, step 1) and staging on AWS (console, step 0)"), page)
+        let reverted = HTMLPage.run(PolicyFixtures.report(try PolicyFixtures.policyScenario("spec-wins-console-change-reverted-by-design")))
+        XCTAssertTrue(reverted.contains("Reverted by design (spec-wins), not a loss: console privateAccess (step 0), by the operator's UpdateClusterConfig."), reverted)
+    }
+}
