@@ -28,11 +28,17 @@ public struct PolicyCell: Sendable {
         lostWrites = findings.lost.map { ExpectedLostWrite(actor: $0.write.actor, field: $0.write.path) }.sorted()
         conflictsSurfaced = findings.surfacedConflicts.count
         revertedByPolicy = findings.revertedByPolicy.map { ExpectedLostWrite(actor: $0.write.actor, field: $0.write.path) }.sorted()
-        if case .array(let changes)? = report.json["unrequestedChanges"] { unrequestedChanges = changes.count }
+        unrequestedChanges = Self.unrequestedChanges(in: report.json)
         apiCalls = report.result.log.filter { timed in
             if case .awsCalled(let call) = timed.event { return call.caller != .console }
             return false
         }.count
         settled = report.result.settled
+    }
+
+    /// The number of `unrequestedChanges` a JSON run report lists, nil when it has no such key (a
+    /// build whose reports do not list them yet).
+    static func unrequestedChanges(in report: JSONValue) -> Int? {
+        if case .array(let changes)? = report["unrequestedChanges"] { changes.count } else { nil }
     }
 }

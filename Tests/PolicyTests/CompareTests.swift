@@ -1,6 +1,6 @@
 import ClusterStateMachine
 import Foundation
-import PolicyComparison
+@testable import PolicyComparison
 import Simulator
 import SyncEngine
 import XCTest
@@ -29,6 +29,14 @@ final class CompareTests: XCTestCase {
         XCTAssertTrue(c.text.contains("docs-race-a-console-then-rancher-tags"), c.text)
         XCTAssertTrue(c.text.contains("0 c1"), c.text)
         XCTAssertTrue(c.text.contains("0 r1"), c.text)
+    }
+
+    /// The unrequested-changes column comes from the run report's `unrequestedChanges` list (CONTRACT.md §4).
+    func testUnrequestedChangesAreCountedWhenTheReportListsThem() {
+        let change = JSONValue.object([("field", .string("nodeGroups.ng1")), ("before", .object([])), ("after", .null)])
+        XCTAssertEqual(PolicyCell.unrequestedChanges(in: .object([("unrequestedChanges", .array([change, change]))])), 2)
+        XCTAssertEqual(PolicyCell.unrequestedChanges(in: .object([("unrequestedChanges", .array([]))])), 0)
+        XCTAssertNil(PolicyCell.unrequestedChanges(in: .object([("lostWrites", .array([]))])))
     }
 
     func testJSONNamesEveryCell() throws {
