@@ -33,6 +33,8 @@ let package = Package(
                 .product(name: "Collections", package: "swift-collections"),
             ]
         ),
+        // What-if sync policies compared on many scenarios (`simctl compare`).
+        .target(name: "PolicyComparison", dependencies: ["Simulator", "SyncEngine", "ClusterStateMachine"]),
         .target(
             name: "Benchmarks",
             dependencies: ["EventStore", "CSQLite", "ClusterStateMachine", "Simulator", "SyncEngine"],
@@ -41,7 +43,7 @@ let package = Package(
         .executableTarget(
             name: "simctl",
             dependencies: [
-                "Simulator", "SyncEngine", "EventStore", "ClusterStateMachine", "Benchmarks",
+                "Simulator", "SyncEngine", "EventStore", "ClusterStateMachine", "Benchmarks", "PolicyComparison",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -53,5 +55,6 @@ let package = Package(
         .testTarget(name: "AWSModelTests", dependencies: ["Simulator", "SyncEngine", "ClusterStateMachine"]),
         .testTarget(name: "TimelineTests", dependencies: ["Simulator", "ClusterStateMachine", "simctl"]),
         .testTarget(name: "BenchmarkTests", dependencies: ["Benchmarks", "ClusterStateMachine"]),
+        .testTarget(name: "PolicyTests", dependencies: ["PolicyComparison", "Simulator", "SyncEngine", "ClusterStateMachine", "simctl"]),
     ]
 )

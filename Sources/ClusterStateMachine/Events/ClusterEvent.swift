@@ -29,6 +29,7 @@ public enum ClusterEvent: Hashable, Sendable {
     case refresherBackoff(Backoff)
     case refresherStatusChanged(RefresherStatus)
     case upstreamSpecCleared(UpstreamSpecCleared)
+    case syncConflictSurfaced(SyncConflict)
 
     /// The stable name stored in the log.
     public var typeName: String {
@@ -57,6 +58,7 @@ public enum ClusterEvent: Hashable, Sendable {
         case .refresherBackoff: "RefresherBackoff"
         case .refresherStatusChanged: "RefresherStatusChanged"
         case .upstreamSpecCleared: "UpstreamSpecCleared"
+        case .syncConflictSurfaced: "SyncConflictSurfaced"
         }
     }
 
@@ -68,6 +70,7 @@ public enum ClusterEvent: Hashable, Sendable {
         "AWSUpdateStarted": 1, "AWSUpdateStatusVisible": 1, "AWSUpdateFinished": 1,
         "AWSResourcesChanged": 1, "FaultInjected": 1, "WorkCancelled": 1, "OperatorBackoff": 1, "RefresherBackoff": 1, "FaultCleared": 1,
         "RefresherStatusChanged": 1, "UpstreamSpecCleared": 1,
+        "SyncConflictSurfaced": 1,
     ]
 
     public var schemaVersion: Int { Self.schemaVersions[typeName]! }
@@ -100,6 +103,7 @@ public enum ClusterEvent: Hashable, Sendable {
         case .refresherBackoff(let p): return try encoder.encode(p)
         case .refresherStatusChanged(let p): return try encoder.encode(p)
         case .upstreamSpecCleared(let p): return try encoder.encode(p)
+        case .syncConflictSurfaced(let p): return try encoder.encode(p)
         }
     }
 
@@ -139,6 +143,7 @@ public enum ClusterEvent: Hashable, Sendable {
             case "RefresherBackoff": return .refresherBackoff(try d.decode(Backoff.self, from: data))
             case "RefresherStatusChanged": return .refresherStatusChanged(try d.decode(RefresherStatus.self, from: data))
             case "UpstreamSpecCleared": return .upstreamSpecCleared(try d.decode(UpstreamSpecCleared.self, from: data))
+            case "SyncConflictSurfaced": return .syncConflictSurfaced(try d.decode(SyncConflict.self, from: data))
             default: throw ClusterEventDecodingError.unknownType(type)
             }
         } catch let error as ClusterEventDecodingError {

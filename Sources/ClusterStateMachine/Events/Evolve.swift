@@ -107,6 +107,8 @@ extension ClusterState {
             rancher.operatorFailures = b.failures
         case .refresherBackoff(let b):
             rancher.refresherFailures = b.failures
+        case .syncConflictSurfaced(let c):
+            if !rancher.syncConflicts.contains(where: { $0.sameDisagreement(as: c) }) { rancher.syncConflicts.append(c) }
         case .faultCleared(let fault):
             switch fault {
             // Overlapping faults of one kind: the one that lasts longest decides, so only its

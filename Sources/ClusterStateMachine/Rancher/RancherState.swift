@@ -29,6 +29,8 @@ public struct RancherState: Hashable, Sendable, Codable {
     /// Writes to the management Cluster object so far (its resourceVersion, in effect): an
     /// `Update` from an object read before a later write is a 409 Conflict.
     public var clusterWrites: Int
+    /// Conflicts a what-if sync policy surfaced on the cluster, in the order found (never by a real release).
+    public var syncConflicts: [SyncConflict] = []
 
     public init(spec: SpecDocument, upstreamSpec: SpecDocument?, phase: OperatorPhase) {
         self.spec = spec

@@ -1,4 +1,5 @@
 import ClusterStateMachine
+import SyncEngine
 
 /// Reads a run's log and says which writes were lost, by whom and why (ARCHITECTURE.md,
 /// "Lost writes, precisely"): provenance, not a final-value diff.
@@ -11,8 +12,13 @@ public enum LostWriteChecker {
         var failedOrigins = Set<WriteID>()
         var refusals: [WriteID: (String, String)] = [:]
         var unrequested = UnrequestedChangeFinder()
+        var surfaced: [SurfacedConflict] = []
         for timed in run.log {
             switch timed.event {
+            case .syncConflictSurfaced(let c):
+                surfaced.append(SurfacedConflict(conflict: c, by: timed.actor, at: timed.at,
+                                                 rancherWrite: c.rancher.flatMap { lineage.writes[$0.origin] },
+                                                 awsWrite: c.aws.flatMap { lineage.writes[$0.origin] }))
             case .writeMade(let w): lineage.record(w)
             case .writeRefused(let r): for id in r.writes { refusals[id] = (r.operation, r.error) }
             case .awsUpdateFinished(let f) where f.status != .successful:
@@ -68,7 +74,26 @@ public enum LostWriteChecker {
         }
         findings.refused = refused
         findings.divergence = divergence(state)
+        findings.surfacedConflicts = surfaced
+        applyPolicyPromises(&findings, policy: run.scenario.policy)
         return findings
+    }
+
+    /// What the sync policy promises: a write that is one side of a conflict it surfaced is not lost
+    /// (it is under the surfaced conflicts), and a write it discards by design is reverted by policy.
+    static func applyPolicyPromises(_ findings: inout Findings, policy: SyncPolicy) {
+        let sides = Set(findings.surfacedConflicts.flatMap { [$0.rancherWrite?.id, $0.awsWrite?.id].compactMap { $0 } })
+        var lost: [LostWrite] = []
+        for loss in findings.lost {
+            if sides.contains(loss.write.id) { continue }
+            if let (actor, by) = policy.discardsByDesign, loss.write.actor == actor,
+               let clobber = [loss.finalClobber, loss.firstClobber].compactMap({ $0 }).first(where: { $0.by == by }) {
+                findings.revertedByPolicy.append(RevertedByPolicy(write: loss.write, clobber: clobber, policy: policy.rawValue))
+                continue
+            }
+            lost.append(loss)
+        }
+        findings.lost = lost
     }
 
     /// The clobber that made the loss final: the last one on AWS (where the cluster really is),

@@ -30,7 +30,8 @@ public final class Simulation: SimulationContext, SimulationClock {
         self.scenario = scenario
         self.options = options
         self.generator = SeededGenerator(seed: scenario.seed)
-        self.engine = SyncEngine(profile: scenario.profile, timings: scenario.timings, refresh: scenario.refresh)
+        self.engine = SyncEngine(profile: scenario.profile, timings: scenario.timings, refresh: scenario.refresh,
+                                 policy: scenario.policy)
     }
 
     /// Runs to the end and returns the outcome, lost writes checked.

@@ -14,7 +14,8 @@ public enum Replay {
         let scenario: Scenario
         do {
             scenario = try ScenarioLoader.parse(record.scenarioSource, path: record.sourcePath,
-                                                profileOverride: overrides.profile, seedOverride: overrides.seed)
+                                                profileOverride: overrides.profile, seedOverride: overrides.seed,
+                                                policyOverride: overrides.policy)
         } catch {
             return .different("the stored scenario no longer loads: \(error)")
         }

@@ -29,6 +29,8 @@ public enum EventDescription {
             s.waitingForBridge ? "tick due while the bridge's handler is blocked in its watch: runs when the watch ends"
                 : s.condition.isEmpty ? "Updated condition cleared" : "Updated=False: \(s.condition)"
         case .upstreamSpecCleared(let c): "UpstreamSpec := nil (\(c.reason))"
+        case .syncConflictSurfaced(let c):
+            "conflict surfaced (\(c.policy)): \(c.path) is \(c.rancher?.value?.description ?? "absent") in Spec.EKSConfig (\(c.rancher?.origin.description ?? "–")), \(c.aws?.value?.description ?? "absent") on AWS (\(c.aws?.origin.description ?? "–")); neither is copied over the other"
         case .awsCalled(let c):
             "\(c.operation)(\(c.request.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ", "))) → "
                 + (c.error.map { "\($0.code) \($0.httpStatus): \($0.message)" } ?? c.response)
@@ -78,6 +80,7 @@ public enum EventDescription {
         case .awsCalled(let c): c.fields
         case .awsUpdateStarted(let u): u.change.paths
         case .awsResourcesChanged(let r): r.change.paths
+        case .syncConflictSurfaced(let c): [c.path]
         default: []
         }
     }

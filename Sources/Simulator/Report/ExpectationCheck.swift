@@ -23,6 +23,19 @@ enum ExpectationCheck {
                 failures.append("unrequestedChanges: expected \(wanted.isEmpty ? "none" : wanted.map(\.raw).sorted().joined(separator: ", ")), got \(got.isEmpty ? "none" : got.joined(separator: ", "))")
             }
         }
+        if let wanted = expect.revertedByPolicy {
+            let got = findings.revertedByPolicy.map { ExpectedLostWrite(actor: $0.write.actor, field: $0.write.path) }.sorted()
+            if got != wanted.sorted() {
+                failures.append("revertedByPolicy: expected \(describe(wanted.sorted())), got \(describe(got))")
+            }
+        }
+        if let wanted = expect.conflictsSurfaced {
+            let got = findings.surfacedConflicts.map(\.conflict.path).sorted()
+            if got != wanted.sorted() {
+                let text = { (paths: [FieldPath]) in paths.isEmpty ? "none" : paths.map(\.raw).joined(separator: ", ") }
+                failures.append("conflictsSurfaced: expected \(text(wanted.sorted())), got \(text(got))")
+            }
+        }
         for (path, value) in expect.final {
             let actual = result.state.aws.visible.json(at: path) ?? .null
             if actual != value {

@@ -12,6 +12,10 @@ public struct Expectations: Hashable, Sendable {
     public var unrequestedChanges: [FieldPath]?
     /// Exactly these Rancher edits stuck behind a failing operator, in any order.
     public var stuck: [ExpectedLostWrite]?
+    /// Exactly these writes reverted by the sync policy's design (`spec-wins`, `observe-only`). Nil: not checked.
+    public var revertedByPolicy: [ExpectedLostWrite]?
+    /// Exactly the field paths of the conflicts the sync policy surfaced, in any order. Nil: not checked.
+    public var conflictsSurfaced: [FieldPath]?
 
     public init(lostWrites: [ExpectedLostWrite]?, final: [(path: FieldPath, value: JSONValue)], windows: ExpectedWindows?,
                 unrequestedChanges: [FieldPath]? = nil, stuck: [ExpectedLostWrite]? = nil) {
@@ -26,6 +30,7 @@ public struct Expectations: Hashable, Sendable {
         lhs.lostWrites == rhs.lostWrites && lhs.final.map(\.path) == rhs.final.map(\.path)
             && lhs.final.map(\.value) == rhs.final.map(\.value) && lhs.windows == rhs.windows
             && lhs.unrequestedChanges == rhs.unrequestedChanges && lhs.stuck == rhs.stuck
+            && lhs.revertedByPolicy == rhs.revertedByPolicy && lhs.conflictsSurfaced == rhs.conflictsSurfaced
     }
 
     public func hash(into hasher: inout Hasher) {

@@ -64,8 +64,10 @@ public enum HTMLPage {
 
     // MARK: Parts
 
-    static func e(_ s: String) -> String { SVGWriter.escapeText(s) }
-    static func a(_ s: String) -> String { SVGWriter.escapeAttribute(s) }
+    /// Escapes text for HTML.
+    public static func e(_ s: String) -> String { SVGWriter.escapeText(s) }
+    /// Escapes an attribute value for HTML.
+    public static func a(_ s: String) -> String { SVGWriter.escapeAttribute(s) }
 
     static func verdict(_ report: RunReport) -> (String, String) {
         let n = report.findings.lost.count
@@ -135,7 +137,8 @@ public enum HTMLPage {
         "<footer>Made by \(e(ToolVersion.current)). Run it again: <code>\(e(command ?? ScenarioSummary(s).command))</code></footer>\n"
     }
 
-    static func document(title: String, body: String) -> String {
+    /// A whole page with the project's stylesheet (and `css`, for a page's own rules) around `body`.
+    public static func document(title: String, body: String, css extra: String = "") -> String {
         """
         <!DOCTYPE html>
         <html lang="en">
@@ -145,7 +148,7 @@ public enum HTMLPage {
         <meta name="generator" content="\(a(ToolVersion.current))">
         <title>\(e(title))</title>
         <style>
-        \(css)
+        \(css)\(extra.isEmpty ? "" : "\n" + extra)
         </style>
         </head>
         <body>

@@ -44,6 +44,7 @@ extension OperatorPass {
         // 7. BuildUpstreamClusterState.
         let upstream = UpstreamState.build(cluster: cluster, nodegroups: groups, readAt: now,
                                            versionWhileUpdating: !profile.has(.upstreamVersionDroppedWhileUpdating))
+        applyPolicy(upstream: upstream)
 
         // 8. updateUpstreamClusterState: the ladder.
         if try updateClusterLadder(upstream: upstream, clusterARN: cluster.arn) { return }

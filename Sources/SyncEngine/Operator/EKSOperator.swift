@@ -5,6 +5,7 @@ import ClusterStateMachine
 struct EKSOperator {
     let profile: Profile
     let timings: SyncTimings
+    var policy: SyncPolicy = .rancher
 
     /// One reconcile: the phase dispatch, `recordError`, and the workqueue's rate limiter.
     func reconcile(state: ClusterState, aws: any EKSAPI, clock: some SimulationClock) -> Decision {
@@ -13,6 +14,7 @@ struct EKSOperator {
         if rancher.operatorDownUntil != nil { return .none }
 
         var pass = OperatorPass(profile: profile, timings: timings, aws: aws, now: clock.now, state: state)
+        pass.policy = policy
         var failure: OperatorFailure?
         do {
             try onEksConfigChanged(&pass)

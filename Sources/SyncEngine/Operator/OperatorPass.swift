@@ -13,7 +13,8 @@ struct OperatorPass {
     let aws: any EKSAPI
     let now: SimTime
     /// The EKSClusterConfig spec: the operator reads the object the bridge wrote, never `Spec.EKSConfig`.
-    let spec: SpecDocument
+    /// A sync policy may replace it before the ladder (`applyPolicy`).
+    var spec: SpecDocument
     /// `displayName`, the EKS cluster name used in every call.
     let clusterName: String
     /// Consecutive failures before this pass: `Enqueue` is `AddRateLimited`, which backs off on
@@ -25,6 +26,9 @@ struct OperatorPass {
     private(set) var persisted: OperatorStatus
     private(set) var events: [ClusterEvent] = []
     private(set) var requeues: [Requeue] = []
+    /// The sync policy, and the folded state it decides from.
+    var policy: SyncPolicy = .rancher
+    let state: ClusterState
 
     init(profile: Profile, timings: SyncTimings, aws: any EKSAPI, now: SimTime, state: ClusterState) {
         self.profile = profile
@@ -37,7 +41,11 @@ struct OperatorPass {
         status = OperatorStatus(phase: state.rancher.phase, failureMessage: state.rancher.failureMessage,
                                 completedUpdateIDs: state.rancher.completedUpdateIDs)
         persisted = status
+        self.state = state
     }
+
+    /// An event the pass decides beside its status writes (a conflict a sync policy surfaced).
+    mutating func emit(_ event: ClusterEvent) { events.append(event) }
 
     // MARK: Status writes and requeues
 

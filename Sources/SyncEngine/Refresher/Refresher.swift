@@ -6,6 +6,7 @@ struct Refresher {
     let profile: Profile
     let timings: SyncTimings
     let refresh: RefreshSettings
+    var policy: SyncPolicy = .rancher
 
     /// One refresh of the cluster, then the next tick.
     func tick(state: ClusterState, aws: any EKSAPI, clock: some SimulationClock) -> Decision {
@@ -32,8 +33,9 @@ struct Refresher {
         let upstream: SpecDocument
         do {
             let name = rancher.spec.clusterName ?? state.aws.name
-            upstream = try EKSUpstreamSpec.read(spec: rancher.spec, clusterName: name, aws: aws, now: clock.now,
-                                                profile: profile)
+            upstream = try policy.refresherRead(aws) { aws throws(EKSError) in
+                try EKSUpstreamSpec.read(spec: rancher.spec, clusterName: name, aws: aws, now: clock.now, profile: profile)
+            }
         } catch {
             return failedRead(error, state: state, status: status, next: next)
         }
@@ -48,6 +50,7 @@ struct Refresher {
         if !upstream.sameValues(as: current) {
             events.append(.upstreamSpecRefreshed(DocumentStored(document: upstream, reason: "refresh")))
         }
+        if let sync = policy.refresherSpecSync(state: state, upstream: upstream) { return Decision(events: events + sync, requeues: [next]) }
         // §4.2 step 5: the ONLY "is updating" check is Spec.EKSConfig vs AppliedSpec (never AWS,
         // never the EKSClusterConfig phase, §4.5).
         guard let applied = rancher.appliedSpec, rancher.spec.sameValues(as: applied) else {
