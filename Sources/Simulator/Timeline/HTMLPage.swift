@@ -71,7 +71,7 @@ public enum HTMLPage {
 
     static func verdict(_ report: RunReport) -> (String, String) {
         let n = report.findings.lost.count
-        var text = n == 0 ? "no write lost" : "\(n) lost write\(n == 1 ? "" : "s")"
+        var text = TimelineFindings.verdict(report.findings)
         if report.result.scenario.expect != nil { text += report.passed ? " · expectations hold" : " · expectations FAILED" }
         return (text, n == 0 && report.passed ? "ok" : "loss")
     }
