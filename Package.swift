@@ -22,6 +22,7 @@ let package = Package(
             pkgConfig: "sqlite3",
             providers: [.apt(["libsqlite3-dev"])]
         ),
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .target(name: "EventStore", dependencies: ["CSQLite"]),
         .target(name: "ClusterStateMachine"),
         .target(name: "SyncEngine", dependencies: ["ClusterStateMachine"]),
@@ -34,6 +35,13 @@ let package = Package(
             ]
         ),
         .target(
+            name: "Audit",
+            dependencies: [
+                "Simulator", "SyncEngine", "ClusterStateMachine", "EventStore", "CZlib",
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
+        .target(
             name: "Benchmarks",
             dependencies: ["EventStore", "CSQLite", "ClusterStateMachine", "Simulator", "SyncEngine"],
             path: "Benchmarks"
@@ -41,7 +49,7 @@ let package = Package(
         .executableTarget(
             name: "simctl",
             dependencies: [
-                "Simulator", "SyncEngine", "EventStore", "ClusterStateMachine", "Benchmarks",
+                "Simulator", "SyncEngine", "EventStore", "ClusterStateMachine", "Benchmarks", "Audit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -52,6 +60,7 @@ let package = Package(
         .testTarget(name: "RaceConditionTests", dependencies: ["Simulator", "SyncEngine", "ClusterStateMachine", "EventStore", "simctl"]),
         .testTarget(name: "AWSModelTests", dependencies: ["Simulator", "SyncEngine", "ClusterStateMachine"]),
         .testTarget(name: "TimelineTests", dependencies: ["Simulator", "ClusterStateMachine", "simctl"]),
+        .testTarget(name: "AuditTests", dependencies: ["Audit", "Simulator", "ClusterStateMachine", "EventStore", "simctl"]),
         .testTarget(name: "BenchmarkTests", dependencies: ["Benchmarks", "ClusterStateMachine"]),
     ]
 )

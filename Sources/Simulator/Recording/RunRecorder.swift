@@ -8,7 +8,14 @@ public enum RunRecorder {
     public struct Overrides: Codable, Hashable, Sendable {
         public var profile: String?
         public var seed: UInt64?
-        public init(profile: String? = nil, seed: UInt64? = nil) { self.profile = profile; self.seed = seed }
+        /// `observed` for a history recorded from real records by `simctl audit` (not re-runnable
+        /// by `replay`); nil for a simulator run.
+        public var kind: String?
+        public init(profile: String? = nil, seed: UInt64? = nil, kind: String? = nil) {
+            self.profile = profile
+            self.seed = seed
+            self.kind = kind
+        }
     }
 
     /// Appends the run's events as one all-or-nothing batch, with its `runs` row; returns the run id.

@@ -1,0 +1,54 @@
+import SyncEngine
+
+/// Which release the records point at, with the reason: cron-aligned ticks or a per-cluster phase,
+/// the SDK in Rancher's user agent, and whether the operator asks ListUpdates before writing.
+/// Candidates come from `Profile.all`, so every release the table holds can be chosen; the newest
+/// that fits wins.
+enum ProfileInference {
+    static func infer(_ attribution: Attribution, override: String?, startEpochSeconds: Int64) throws(AuditError) -> (name: String, reason: String) {
+        if let override {
+            guard let profile = Profile.named(override) else {
+                throw AuditError(file: "--profile", message: "unknown profile \"\(override)\"; expected one of \(Profile.names.joined(separator: ", "))")
+            }
+            return (profile.name, "given with --profile")
+        }
+        var reasons: [String] = []
+        var refresher: Profile.RefresherSchedule?
+        if let period = attribution.period, attribution.ticks.count >= 2 {
+            let aligned = period % 60_000 == 0 && attribution.ticks.allSatisfy { t in
+                let r = t % period
+                return min(r, period - r) <= Attribution.gridTolerance
+            }
+            refresher = aligned ? .cron : .timer
+            reasons.append(aligned
+                ? "the refresher's \(attribution.ticks.count) ticks fall on the wall clock every \(period / 60_000) min (eks-refresh-cron, Rancher v2.5.0–v2.5.7)"
+                : "the refresher's \(attribution.ticks.count) ticks recur every \(period / 1000) s at a per-cluster phase (the eks-refresh timer, Rancher v2.5.8+)")
+        } else {
+            reasons.append("too few refresher ticks to tell cron from timer")
+        }
+        var ladder: Profile.Ladder?
+        if let agent = attribution.rancherUserAgent {
+            if agent.hasPrefix("aws-sdk-go-v2") {
+                ladder = .v2024
+                reasons.append("Rancher's calls use \(agent.split(separator: " ").first ?? "")(aws-sdk-go-v2: a 2024-or-later eks-operator)")
+            } else if agent.hasPrefix("aws-sdk-go/") {
+                ladder = .v1
+                reasons.append("Rancher's calls use \(agent.split(separator: " ").first ?? "") (aws-sdk-go v1: eks-operator v1.0.x)")
+            }
+        }
+        let operatorCalls = attribution.calls.filter { $0.actor == .operator }.map(\.record)
+        var gate: Bool?
+        if operatorCalls.contains(where: { !$0.isRead }) {
+            gate = operatorCalls.contains { $0.eventName == "ListUpdates" || $0.eventName == "DescribeUpdate" }
+            reasons.append(gate! ? "the operator asked ListUpdates/DescribeUpdate before writing (PR #1166's gate)"
+                                 : "the operator wrote without asking ListUpdates first")
+        }
+        let fits = Profile.all.filter { p in
+            (refresher.map { p.refresher == $0 } ?? true) && (ladder.map { p.ladder == $0 } ?? true)
+                && (gate.map { p.listUpdatesGate == $0 || p.ladder == .v1 } ?? true)
+        }
+        guard let chosen = fits.last ?? Profile.all.last else { return ("latest", "no profile known") }
+        let text = reasons.joined(separator: "; ")
+        return (chosen.name, fits.isEmpty ? "no release fits all of: \(text); using the newest" : text)
+    }
+}
