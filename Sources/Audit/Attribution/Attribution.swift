@@ -98,19 +98,25 @@ public struct Attribution: Sendable {
         return result
     }
 
-    /// The regular period of burst starts: the smallest gap (in whole seconds) that at least half of
-    /// the gaps are multiples of; nil with fewer than two starts.
+    /// The regular period of burst starts: among the differences between any two starts (whole
+    /// seconds, at least 10 s), the one that puts the most starts on one grid (fewer than 3 on it is no
+    /// period; ties go to the shorter period). Bursts off the grid are the operator's.
     static func period(_ starts: [Int64]) -> Int64? {
-        let gaps = zip(starts, starts.dropFirst()).map { ($1 - $0 + 500) / 1000 * 1000 }.filter { $0 > 0 }
-        guard !gaps.isEmpty else { return nil }
-        for g in Set(gaps).sorted() where g >= 10_000 {
-            let multiples = gaps.filter { gap in
-                let r = gap % g
-                return min(r, g - r) <= gridTolerance
-            }.count
-            if multiples * 2 >= gaps.count { return g }
+        var candidates = Set<Int64>()
+        for (i, a) in starts.enumerated() {
+            for b in starts[(i + 1)...] {
+                let d = (b - a + 500) / 1000 * 1000
+                if d >= 10_000 { candidates.insert(d) }
+            }
         }
-        return nil
+        var best: (count: Int, period: Int64)?
+        for g in candidates.sorted() {
+            let ph = phase(starts, period: g)
+            let count = starts.filter { onGrid($0, period: g, phase: ph) }.count
+            if count >= 3, count > (best?.count ?? 0) { best = (count, g) }
+        }
+        if best == nil, starts.count == 2, let d = candidates.first { return d }
+        return best?.period
     }
 
     /// The most common phase (start mod period, to the second) among the starts.

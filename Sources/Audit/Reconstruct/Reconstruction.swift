@@ -58,9 +58,16 @@ public struct Reconstruction: Sendable {
         items += evidence.edits.map { ($0.at, true, nil, $0) }
         items.sort { ($0.at, $0.person ? 1 : 0) < ($1.at, $1.person ? 1 : 0) }
         var lastBody = rancherStart
+        var changedAt: [FieldPath: Int64] = [:]
+        let ticks = evidence.attribution.ticks
         for item in items {
             if let edit = item.edit {
-                let changes = ChangeMapping.changes(edit: edit.eksConfig, before: lastBody)
+                // A value AWS took before a refresher tick that came before the edit is what the form
+                // showed (the refresher copied it), not the person's change.
+                let changes = ChangeMapping.changes(edit: edit.eksConfig, before: lastBody).filter { c in
+                    guard let t = changedAt[c.path], current[c.path]?.value == c.value else { return true }
+                    return !ticks.contains { $0 > t && $0 < edit.at }
+                }
                 lastBody = edit.eksConfig
                 guard !changes.isEmpty else { continue }
                 steps.append(PersonStep(index: steps.count, actor: .rancher, at: edit.at, who: "\(edit.user) in Rancher",
@@ -78,7 +85,12 @@ public struct Reconstruction: Sendable {
             } else {
                 operatorCalls.append((r, changes))
             }
-            if !r.failed { for c in changes { current[c.path] = c.value.map { Entry($0, origin: .initial, readAt: 0) } } }
+            if !r.failed {
+                for c in changes {
+                    current[c.path] = c.value.map { Entry($0, origin: .initial, readAt: 0) }
+                    changedAt[c.path] = r.eventTime
+                }
+            }
         }
 
         let bounds = durationBounds(calls.map(\.record), defaults: AWSModelParameters())

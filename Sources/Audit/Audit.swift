@@ -1,0 +1,79 @@
+import ClusterStateMachine
+import EventStore
+import Simulator
+
+/// `simctl audit`: real records in; the observed history checked for lost writes; a reconstructed
+/// scenario replayed by the model; the uncertainty the records leave swept.
+public struct Audit: Sendable {
+    public var evidence: Evidence
+    public var reconstruction: Reconstruction
+    /// The observed history in the simulator's form, and what the checker found in it.
+    public var observed: RunReport
+    /// The reconstructed scenario run by the model.
+    public var model: RunReport
+    /// Same-second order: each person's step moved across the second its record names.
+    public var orderSweeps: [SweepResult]
+    /// Unknown update durations: the verdict for each duration the records allow.
+    public var durationScans: [DurationScan]
+
+    /// Reads, attributes, reconstructs, records nothing (see `record(in:)`).
+    public static func run(_ input: AuditInput) throws(AuditError) -> Audit {
+        let evidence = try Evidence.gather(input)
+        let reconstruction = try Reconstruction.build(evidence, profile: input.profile)
+        let observed = RunReport(result: ObservedRun(reconstruction).run(ticks: evidence.attribution.ticks))
+        let model = RunReport(result: Simulation(scenario: reconstruction.scenario).run())
+        let scenario = reconstruction.scenario
+        // CloudTrail and Rancher's audit log keep whole seconds: a step stamped t happened in [t, t+1s).
+        // Moving it by -1 s to +1 s covers its own second and the order against anything in the next.
+        let sweeps = scenario.steps.indices.map { Sweep.run(scenario, step: $0, from: -1 * .second, to: 1 * .second + 1) }
+        let scans = DurationScan.scan(scenario, bounds: reconstruction.bounds)
+        return Audit(evidence: evidence, reconstruction: reconstruction, observed: observed, model: model,
+                     orderSweeps: sweeps, durationScans: scans)
+    }
+
+    /// Appends the observed history to the store as a run of kind `observed`; returns its id.
+    @discardableResult
+    public func record(in store: EventStore) throws -> Int64 {
+        try RunRecorder.record(observed.result, overrides: .init(profile: reconstruction.scenario.profile.name, kind: "observed"), in: store)
+    }
+
+    /// The lost writes as (actor, field), sorted: what the observed history and the model are compared on.
+    static func verdict(_ report: RunReport) -> [String] {
+        report.findings.lost.map { "\($0.write.actor.rawValue) \($0.write.path)" }.sorted()
+    }
+
+    public var observedVerdict: [String] { Self.verdict(observed) }
+    public var modelVerdict: [String] { Self.verdict(model) }
+    public var reproduced: Bool { observedVerdict == modelVerdict }
+}
+
+/// Runs the scenario with one update type's duration at each whole second the records allow, and
+/// groups the durations by which writes are lost.
+public struct DurationScan: Sendable {
+    public var bound: DurationBound
+    /// Maximal ranges of durations (ms, half-open) with the same lost writes.
+    public var ranges: [(from: SimTime, to: SimTime, lost: [String])]
+
+    /// Without an upper bound the scan runs to twice the model's duration (at most 30 min).
+    static let openEndedLimit: SimTime = 30 * .minute
+
+    static func scan(_ scenario: Scenario, bounds: [DurationBound]) -> [DurationScan] {
+        var seen = Set<UpdateType>()
+        var scans: [DurationScan] = []
+        for b in bounds where seen.insert(b.updateType).inserted {
+            let hi = b.atMost ?? min(openEndedLimit, max(b.chosen * 2, b.atLeast + .minute))
+            var ranges: [(SimTime, SimTime, [String])] = []
+            var d = max(1000, (b.atLeast / 1000 + 1) * 1000)
+            while d < hi {
+                var s = scenario
+                s.aws.updateDurations[b.updateType] = d
+                let lost = Audit.verdict(RunReport(result: Simulation(scenario: s).run()))
+                if let last = ranges.last, last.2 == lost { ranges[ranges.count - 1].1 = d + 1000 } else { ranges.append((d, d + 1000, lost)) }
+                d += 1000
+            }
+            if let last = ranges.last, last.1 > hi { ranges[ranges.count - 1].1 = hi }
+            scans.append(DurationScan(bound: b, ranges: ranges.map { (from: $0.0, to: $0.1, lost: $0.2) }))
+        }
+        return scans
+    }
+}
