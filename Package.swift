@@ -60,7 +60,7 @@ let package = Package(
         .testTarget(name: "RaceConditionTests", dependencies: ["Simulator", "SyncEngine", "ClusterStateMachine", "EventStore", "simctl"]),
         .testTarget(name: "AWSModelTests", dependencies: ["Simulator", "SyncEngine", "ClusterStateMachine"]),
         .testTarget(name: "TimelineTests", dependencies: ["Simulator", "ClusterStateMachine", "simctl"]),
-        .testTarget(name: "AuditTests", dependencies: ["Audit", "Simulator", "ClusterStateMachine", "EventStore", "simctl"]),
+        .testTarget(name: "AuditTests", dependencies: ["Audit", "Simulator", "SyncEngine", "ClusterStateMachine", "EventStore", "simctl"]),
         .testTarget(name: "BenchmarkTests", dependencies: ["Benchmarks", "ClusterStateMachine"]),
     ]
 )

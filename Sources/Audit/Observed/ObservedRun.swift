@@ -82,7 +82,9 @@ final class ObservedRun: SimulationContext, SimulationClock {
             finishAt = nil
             for u in state.aws.updates[before...] { operatorUpdates.insert(u.id) }
             if accepted && state.rancher.phase == .active { status(.updating) }
-            settleOperator()
+            // One pass is one burst of calls: the phase settles after its last call.
+            let next = reconstruction.operatorCalls.indices.contains(i + 1) ? reconstruction.operatorCalls[i + 1].call.eventTime : nil
+            if next.map({ $0 - call.eventTime > Attribution.burstGap }) ?? true { settleOperator() }
         }
     }
 

@@ -99,9 +99,13 @@ public struct Reconstruction: Sendable {
         let yaml = render(name: "audit-\(slug(evidence.clusterName))", evidence: evidence, start: start, profile: profileName,
                           settings: settings, bounds: bounds, block: block, managed: ClusterBlock.managed(evidence.rancherObject?.spec),
                           steps: steps)
-        let scenario: Scenario
+        var scenario: Scenario
         do {
             scenario = try ScenarioLoader.parse(yaml, path: "reconstructed scenario")
+            // The account the records name, so the observed calls carry the real ARN.
+            if let account = evidence.descriptions.cluster?["arn"]?.stringValue?.split(separator: ":").dropFirst(4).first {
+                scenario.aws.accountId = String(account)
+            }
         } catch {
             throw AuditError(file: "reconstructed scenario", message: "the records give a scenario the model cannot load: \(error)")
         }

@@ -1,0 +1,77 @@
+@testable import Audit
+import ClusterStateMachine
+import Foundation
+import Simulator
+import SyncEngine
+import XCTest
+
+final class AuditTests: XCTestCase {
+    func testRancherPrincipalAndTicksAreInferredFromRegularReadBursts() throws {
+        let evidence = try Evidence.gather(AuditFixtures.input("race"))
+        let a = evidence.attribution
+        XCTAssertEqual(a.rancherPrincipal, "arn:aws:iam::111122223333:user/rancher-eks")
+        XCTAssertTrue(a.principalReason.hasPrefix("inferred"))
+        XCTAssertEqual(a.period, 300_000)
+        XCTAssertEqual(a.ticks, [1_741_096_800_000, 1_741_097_100_000, 1_741_097_400_000])
+        // The 14:03:21 pass and the 14:03:51 poll are the operator's, not ticks.
+        XCTAssertEqual(a.calls.filter { $0.actor == .operator }.count, 4)
+        XCTAssertEqual(a.calls.filter { if case .console = $0.actor { true } else { false } }.count, 1)
+    }
+
+    func testAGivenPrincipalWins() throws {
+        var input = AuditFixtures.input("race")
+        input.rancherPrincipal = "arn:aws:iam::111122223333:user/someone-else"
+        let evidence = try Evidence.gather(input)
+        XCTAssertTrue(evidence.calls.allSatisfy { $0.actor != .operator && $0.actor != .refresher })
+    }
+
+    func testTheDocumentedRaceIsLostInTheRecordsAndTheModelReproducesIt() throws {
+        let audit = try Audit.run(AuditFixtures.input("race"))
+        XCTAssertEqual(audit.observedVerdict, ["console privateAccess"])
+        XCTAssertTrue(audit.reproduced)
+        XCTAssertEqual(audit.reconstruction.scenario.profile.name, "rancher-2.5-cron")
+        let lost = try XCTUnwrap(audit.observed.findings.lost.first)
+        XCTAssertEqual(lost.finalClobber?.by, .operator)
+        XCTAssertEqual(lost.write.basis, [.initial])
+        // The operator's accepted call bounds the console update below 70 s.
+        let bound = try XCTUnwrap(audit.reconstruction.bounds.first { $0.record.fromConsole })
+        XCTAssertEqual(bound.atMost, 70_000)
+        XCTAssertLessThan(bound.chosen, 70_000)
+    }
+
+    func testANearMissIsNotReported() throws {
+        let audit = try Audit.run(AuditFixtures.input("near-miss"))
+        XCTAssertEqual(audit.observedVerdict, [])
+        XCTAssertTrue(audit.reproduced)
+        // The form showed the refreshed privateAccess: that is not bob's change.
+        XCTAssertEqual(audit.reconstruction.steps[1].changes.map(\.path.raw), ["tags.env"])
+        // An update still running at the 14:05 tick would have lost it: the scan says so.
+        let scan = try XCTUnwrap(audit.durationScans.first)
+        XCTAssertEqual(scan.ranges.first?.lost, [])
+        XCTAssertEqual(scan.ranges.last?.lost, ["console privateAccess"])
+    }
+
+    func testTheReconstructedScenarioLoads() throws {
+        let audit = try Audit.run(AuditFixtures.input("race"))
+        let again = try ScenarioLoader.parse(audit.reconstruction.yaml, path: "again")
+        XCTAssertEqual(again.steps.count, 2)
+        XCTAssertEqual(again.steps.map(\.at), [191_000, 260_000])
+    }
+
+    func testProfileInferenceNamesAProfile() throws {
+        let evidence = try Evidence.gather(AuditFixtures.input("race"))
+        let (name, _) = try ProfileInference.infer(evidence.attribution, override: nil, startEpochSeconds: 0)
+        XCTAssertNotNil(Profile.named(name))
+        XCTAssertThrowsError(try ProfileInference.infer(evidence.attribution, override: "rancher-9", startEpochSeconds: 0))
+    }
+
+    func testSeveralClustersWithoutClusterIsBadInput() throws {
+        let other = try AuditFixtures.temporary("other.json", Data(#"{"Records": [{"eventSource": "eks.amazonaws.com", "eventName": "DescribeCluster", "eventTime": "2025-03-04T14:01:00Z", "requestParameters": {"name": "other"}}]}"#.utf8))
+        var input = AuditFixtures.input("race")
+        input.describeCluster = nil
+        input.cloudTrail.append(other)
+        XCTAssertThrowsError(try Evidence.gather(input)) { XCTAssertTrue("\($0)".contains("several clusters (other, shop-prod); choose one with --cluster"), "\($0)") }
+        input.cluster = "nothing-here"
+        XCTAssertThrowsError(try Evidence.gather(input)) { XCTAssertTrue("\($0)".contains("no EKS record of cluster nothing-here"), "\($0)") }
+    }
+}
