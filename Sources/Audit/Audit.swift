@@ -15,20 +15,23 @@ public struct Audit: Sendable {
     public var orderSweeps: [SweepResult]
     /// Unknown update durations: the verdict for each duration the records allow.
     public var durationScans: [DurationScan]
+    /// Changes Rancher made to AWS that no person asked for.
+    public var unrequested: [UnrequestedChange]
 
     /// Reads, attributes, reconstructs, records nothing (see `record(in:)`).
     public static func run(_ input: AuditInput) throws(AuditError) -> Audit {
         let evidence = try Evidence.gather(input)
         let reconstruction = try Reconstruction.build(evidence, profile: input.profile)
-        let observed = RunReport(result: ObservedRun(reconstruction).run(ticks: evidence.attribution.ticks))
+        let history = ObservedRun(reconstruction)
+        let observed = RunReport(result: history.run(ticks: evidence.attribution.ticks))
         let model = RunReport(result: Simulation(scenario: reconstruction.scenario).run())
         let scenario = reconstruction.scenario
         // CloudTrail and Rancher's audit log keep whole seconds: a step stamped t happened in [t, t+1s).
         // Moving it by -1 s to +1 s covers its own second and the order against anything in the next.
-        let sweeps = scenario.steps.indices.map { Sweep.run(scenario, step: $0, from: -1 * .second, to: 1 * .second + 1) }
+        let sweeps = reconstruction.steps.indices.map { Sweep.run(scenario, step: $0, from: -1 * .second, to: 1 * .second + 1) }
         let scans = DurationScan.scan(scenario, bounds: reconstruction.bounds)
         return Audit(evidence: evidence, reconstruction: reconstruction, observed: observed, model: model,
-                     orderSweeps: sweeps, durationScans: scans)
+                     orderSweeps: sweeps, durationScans: scans, unrequested: history.unrequested)
     }
 
     /// Appends the observed history to the store as a run of kind `observed`; returns its id.
@@ -44,7 +47,13 @@ public struct Audit: Sendable {
 
     public var observedVerdict: [String] { Self.verdict(observed) }
     public var modelVerdict: [String] { Self.verdict(model) }
-    public var reproduced: Bool { observedVerdict == modelVerdict }
+    /// The unrequested changes the model makes too (AWS ends with the same value at the field).
+    public var unrequestedReproduced: [UnrequestedChange] {
+        unrequested.filter { u in model.result.state.aws.visible.effectiveEntry(at: u.field)?.value == u.after }
+    }
+
+    /// The model loses the same writes and makes the same unrequested changes as the records show.
+    public var reproduced: Bool { observedVerdict == modelVerdict && unrequestedReproduced.count == unrequested.count }
 }
 
 /// Runs the scenario with one update type's duration at each whole second the records allow, and

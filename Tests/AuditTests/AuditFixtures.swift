@@ -13,7 +13,10 @@ enum AuditFixtures {
 
     /// The whole incident `dir` as `simctl audit` takes it.
     static func input(_ dir: String) -> AuditInput {
-        var input = AuditInput(cloudTrail: [path("\(dir)/\(trailFile)"), path("\(dir)/lookup-events-console.json")])
+        let console = path("\(dir)/lookup-events-console.json")
+        var input = AuditInput(cloudTrail: [path("\(dir)/\(trailFile)")] + (FileManager.default.fileExists(atPath: console) ? [console] : []))
+        let nodegroup = path("\(dir)/describe-nodegroup.json")
+        if FileManager.default.fileExists(atPath: nodegroup) { input.describeNodegroups = [nodegroup] }
         input.rancherAudit = [path("\(dir)/rancher-api-audit.log")]
         input.describeCluster = path("\(dir)/describe-cluster.json")
         input.rancherObjects = [path("\(dir)/rancher-cluster.yaml")]

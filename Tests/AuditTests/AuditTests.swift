@@ -51,6 +51,29 @@ final class AuditTests: XCTestCase {
         XCTAssertEqual(scan.ranges.last?.lost, ["console privateAccess"])
     }
 
+    func testAConsoleTagUntaggedByTheOperatorAfterARancherTagEditIsLost() throws {
+        let audit = try Audit.run(AuditFixtures.input("tag"))
+        XCTAssertEqual(audit.observedVerdict, ["console tags.owner"])
+        XCTAssertEqual(audit.observed.findings.lost.first?.finalClobber?.action, "UntagResource")
+        XCTAssertTrue(audit.reproduced)
+    }
+
+    func testANodeGroupDeletedAfterAFailedListNodegroupsIsAnUnrequestedChange() throws {
+        let audit = try Audit.run(AuditFixtures.input("ngdelete"))
+        XCTAssertEqual(audit.evidence.attribution.ticks.count, 3, "the failed read belongs to the 14:05 tick")
+        XCTAssertEqual(audit.reconstruction.failedReads.map(\.eventName), ["ListNodegroups"])
+        XCTAssertEqual(audit.unrequested.map(\.field.raw), ["nodeGroups.ng1"])
+        XCTAssertEqual(audit.observedVerdict, [])
+        // The observed refresher tick at 14:05 failed to read, as the records say.
+        XCTAssertTrue(audit.observed.result.log.contains { t in
+            if case .awsCalled(let c) = t.event { c.caller == .refresher && c.operation == "ListNodegroups" && c.error != nil } else { false }
+        })
+        // This model's refresher stores nothing on a failed read: it does not delete the node group.
+        XCTAssertTrue(audit.unrequestedReproduced.isEmpty)
+        XCTAssertFalse(audit.reproduced)
+        XCTAssertTrue(AuditReport(audit).text.contains("rancher#35804"))
+    }
+
     func testTheReconstructedScenarioLoads() throws {
         let audit = try Audit.run(AuditFixtures.input("race"))
         let again = try ScenarioLoader.parse(audit.reconstruction.yaml, path: "again")

@@ -3,7 +3,8 @@
 ///
 /// Rancher's principal is `--rancher-principal`, or inferred: the principal whose AWS SDK user agent
 /// makes DescribeCluster read bursts at a regular period (the refresher's ticks). Calls of that
-/// principal are grouped into bursts (calls at most `burstGap` apart); a burst with no write that
+/// principal are grouped into bursts (calls at most `burstGap` apart, each DescribeCluster starting a
+/// new one: a refresh and an operator pass both begin with one); a burst with no write that
 /// falls on the ticks' period and phase is a refresher tick, every other burst an operator pass.
 public struct Attribution: Sendable {
     public var calls: [AttributedCall]
@@ -24,7 +25,7 @@ public struct Attribution: Sendable {
     public static let gridTolerance: Int64 = 2_000
 
     public init(records: [CloudTrailRecord], rancherPrincipal given: String?) {
-        let sorted = records.sorted { ($0.eventTime, $0.file, $0.location) < ($1.eventTime, $1.file, $1.location) }
+        let sorted = records.sorted(by: CloudTrailRecord.chronological)
         var principal = given
         var reason = given.map { "given with --rancher-principal (\($0))" } ?? "no Rancher principal given or found"
         if given == nil, let inferred = Self.inferPrincipal(sorted) {
@@ -41,16 +42,16 @@ public struct Attribution: Sendable {
             let phase = Self.phase(readBursts.map { $0[0].eventTime }, period: period)
             for burst in readBursts where Self.onGrid(burst[0].eventTime, period: period, phase: phase) {
                 ticks.append(burst[0].eventTime)
-                for r in burst { tickIDs.insert(r.file + r.location) }
+                for r in burst { tickIDs.insert("\(r.order)") }
             }
         } else if let only = readBursts.first, readBursts.count == 1 {
             ticks = [only[0].eventTime]
-            for r in only { tickIDs.insert(r.file + r.location) }
+            for r in only { tickIDs.insert("\(r.order)") }
         }
         calls = sorted.map { r in
             if r.fromConsole { return AttributedCall(record: r, actor: .console(principal: r.principal)) }
             if r.principal == principal {
-                return AttributedCall(record: r, actor: tickIDs.contains(r.file + r.location) ? .refresher : .operator)
+                return AttributedCall(record: r, actor: tickIDs.contains("\(r.order)") ? .refresher : .operator)
             }
             if Self.isBrowser(r.userAgent) { return AttributedCall(record: r, actor: .console(principal: r.principal)) }
             return AttributedCall(record: r, actor: .other(principal: r.principal, userAgent: r.userAgent))
@@ -89,7 +90,7 @@ public struct Attribution: Sendable {
     static func bursts(_ records: [CloudTrailRecord]) -> [[CloudTrailRecord]] {
         var result: [[CloudTrailRecord]] = []
         for r in records {
-            if let last = result.last?.last, r.eventTime - last.eventTime <= burstGap {
+            if let last = result.last?.last, r.eventTime - last.eventTime <= burstGap, r.eventName != "DescribeCluster" {
                 result[result.count - 1].append(r)
             } else {
                 result.append([r])

@@ -61,9 +61,17 @@ final class ObservedRun: SimulationContext, SimulationClock {
     private func perform(_ item: Item) {
         switch item {
         case .tick:
+            // The reads AWS refused at this tick are refused by the model too (an empty token bucket).
+            let refused = reconstruction.failedReads.filter { r in
+                let t = r.eventTime - reconstruction.startMs
+                return t >= now && t - now <= Attribution.burstGap
+            }
+            let faults = Set(refused.map(\.eventName)).sorted().map { Fault.throttle(operation: $0, ratePerSecond: 0, burst: 0, until: now + .second) }
+            for f in faults { emit(.faultInjected(f), by: .aws) }
             started(.refresherTick, by: .refresher)
             let decision = engine.run(.refresherTick, state: state, aws: aws.client(for: .refresher), clock: self)
             for event in decision.events { emit(event, by: .refresher) }
+            for f in faults { emit(.faultCleared(f), by: .aws) }
         case .step(let i):
             let step = scenario.steps[i]
             started(.step(i), by: step.actor)
@@ -76,15 +84,31 @@ final class ObservedRun: SimulationContext, SimulationClock {
             started(.operatorReconcile, by: .operator)
             prepare(call)
             let before = state.aws.updates.count
+            let awsBefore = state.aws.visible
             let accepted = OperatorCall(sim: self, clusterName: scenario.clusterName).make(call, changes: changes,
                                                                                             aws: aws.client(for: .operator))
             observedID = nil
             finishAt = nil
             for u in state.aws.updates[before...] { operatorUpdates.insert(u.id) }
+            if accepted { noteUnrequested(call, changes: changes, before: awsBefore) }
             if accepted && state.rancher.phase == .active { status(.updating) }
             // One pass is one burst of calls: the phase settles after its last call.
             let next = reconstruction.operatorCalls.indices.contains(i + 1) ? reconstruction.operatorCalls[i + 1].call.eventTime : nil
             if next.map({ $0 - call.eventTime > Attribution.burstGap }) ?? true { settleOperator() }
+        }
+    }
+
+    /// Changes the operator made that no person asked for: it replaced a value no person wrote
+    /// with another no person wrote (a node group deleted after failed reads, rancher#35804).
+    private(set) var unrequested: [UnrequestedChange] = []
+
+    private func noteUnrequested(_ call: CloudTrailRecord, changes: [ObservedChange], before: SpecDocument) {
+        let sent = OperatorCall(sim: self, clusterName: scenario.clusterName)
+        for c in changes {
+            let old = before.effectiveEntry(at: c.path)
+            guard let old, old.origin.isInitial, old.value != c.value, sent.entry(c).origin.isInitial else { continue }
+            unrequested.append(UnrequestedChange(field: c.path, before: old.value, after: c.value, action: call.eventName,
+                                                 at: call.eventTime, source: "\(call.file): \(call.location)"))
         }
     }
 

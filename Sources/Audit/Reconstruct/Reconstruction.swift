@@ -16,6 +16,8 @@ public struct Reconstruction: Sendable {
     public var bounds: [DurationBound]
     /// Recorded calls the model has no counterpart for (replayed as nothing).
     public var unmodeled: [CloudTrailRecord]
+    /// The refresher's reads that AWS refused, each replayed as a refused (throttled) read at its tick.
+    public var failedReads: [CloudTrailRecord]
 
     /// The scenario's start (Unix ms): the minute before the first record.
     public var startMs: Int64 { scenario.startEpochSeconds * 1000 }
@@ -93,12 +95,13 @@ public struct Reconstruction: Sendable {
             }
         }
 
+        let failedReads = calls.filter { $0.actor == .refresher && $0.record.failed }.map(\.record)
         let bounds = durationBounds(calls.map(\.record), defaults: AWSModelParameters())
         var refreshReason = ""
         let settings = refreshSettings(evidence, profile: profile, start: start, reason: &refreshReason)
         let yaml = render(name: "audit-\(slug(evidence.clusterName))", evidence: evidence, start: start, profile: profileName,
                           settings: settings, bounds: bounds, block: block, managed: ClusterBlock.managed(evidence.rancherObject?.spec),
-                          steps: steps)
+                          steps: steps, failedReads: failedReads)
         var scenario: Scenario
         do {
             scenario = try ScenarioLoader.parse(yaml, path: "reconstructed scenario")
@@ -110,7 +113,8 @@ public struct Reconstruction: Sendable {
             throw AuditError(file: "reconstructed scenario", message: "the records give a scenario the model cannot load: \(error)")
         }
         return Reconstruction(yaml: yaml, scenario: scenario, steps: steps, operatorCalls: operatorCalls, profileReason: profileReason,
-                              refreshReason: refreshReason, clusterSource: clusterSource, bounds: bounds, unmodeled: unmodeled)
+                              refreshReason: refreshReason, clusterSource: clusterSource, bounds: bounds, unmodeled: unmodeled,
+                              failedReads: failedReads)
     }
 
     /// The update type a write call starts, if any.
@@ -127,7 +131,7 @@ public struct Reconstruction: Sendable {
     /// Bounds from the calls after each accepted update: a refusal with ResourceInUseException means
     /// it was still running; an accepted cluster update means it had finished.
     static func durationBounds(_ records: [CloudTrailRecord], defaults: AWSModelParameters) -> [DurationBound] {
-        let sorted = records.sorted { $0.eventTime < $1.eventTime }
+        let sorted = records.sorted(by: CloudTrailRecord.chronological)
         var bounds: [DurationBound] = []
         for (i, r) in sorted.enumerated() where !r.failed {
             guard let type = updateType(r) else { continue }
@@ -174,7 +178,7 @@ public struct Reconstruction: Sendable {
     }
 
     static func render(name: String, evidence: Evidence, start: Int64, profile: String, settings: String, bounds: [DurationBound],
-                       block: [(String, JSONValue)], managed: String, steps: [PersonStep]) -> String {
+                       block: [(String, JSONValue)], managed: String, steps: [PersonStep], failedReads: [CloudTrailRecord]) -> String {
         var y = "# Reconstructed by simctl audit from real records; times are whole seconds as the records give them.\n"
         y += "name: \(name)\n"
         y += "description: >\n  What the records of cluster \(evidence.clusterName) show, as a scenario the model replays.\n"
@@ -192,7 +196,7 @@ public struct Reconstruction: Sendable {
         y += "cluster:\n"
         for (key, value) in block { y += "  \(key): \(value.rendered(pretty: false))\n" }
         y += "rancher:\n  managed: \(managed)\n"
-        y += steps.isEmpty ? "steps: []\n" : "steps:\n"
+        y += steps.isEmpty && failedReads.isEmpty ? "steps: []\n" : "steps:\n"
         for s in steps {
             let set = s.changes.filter { $0.value != nil }
             let unset = s.changes.filter { $0.value == nil }
@@ -200,6 +204,11 @@ public struct Reconstruction: Sendable {
             if !set.isEmpty { parts.append("set: {" + set.map { "\(JSONValue.string($0.path.raw)): \($0.value!.json)" }.joined(separator: ", ") + "}") }
             if !unset.isEmpty { parts.append("unset: [" + unset.map { JSONValue.string($0.path.raw).description }.joined(separator: ", ") + "]") }
             y += "  - {" + parts.joined(separator: ", ") + "}   # \(s.who), \(s.source)\n"
+        }
+        // A read AWS refused: the model refuses it too, as an empty token bucket for one second.
+        for r in failedReads {
+            y += "  - {at: \(DurationText.format(r.eventTime - start)), actor: aws, throttle: {operation: \(r.eventName), ratePerSecond: 0, burst: 0, for: 1s}}"
+            y += "   # the refresher's \(r.eventName) refused: \(r.errorCode ?? ""), \(r.file): \(r.location)\n"
         }
         return y
     }

@@ -78,7 +78,7 @@ public enum CloudTrailReader {
         let nodegroup = request["nodegroupName"]?.stringValue
             ?? request["resourceArn"]?.stringValue.flatMap(EKSArn.nodegroupName)
         result.records.append(CloudTrailRecord(
-            file: file, location: location, eventTime: time, eventName: name,
+            file: file, location: location, order: result.records.count, eventTime: time, eventName: name,
             eventID: json["eventID"]?.stringValue ?? "",
             principal: identity["arn"]?.stringValue ?? identity["invokedBy"]?.stringValue ?? "unknown",
             identityType: identity["type"]?.stringValue ?? "unknown",

@@ -8,6 +8,8 @@ public struct CloudTrailRecord: Hashable, Sendable {
     /// Where it was read: the file and the record's place in it.
     public var file: String
     public var location: String
+    /// The order it was read in (files in the order given, records in file order).
+    public var order: Int
     public var eventTime: Int64
     public var eventName: String
     public var eventID: String
@@ -27,6 +29,15 @@ public struct CloudTrailRecord: Hashable, Sendable {
     public var response: JSONValue
     public var errorCode: String?
     public var errorMessage: String?
+
+    /// Records in time order; within one whole second (CloudTrail's precision) DescribeCluster first,
+    /// then other reads, then writes (a refresh and an operator pass both read before they write), then
+    /// in the order read.
+    public static func chronological(_ a: CloudTrailRecord, _ b: CloudTrailRecord) -> Bool {
+        (a.eventTime, a.rank, a.order) < (b.eventTime, b.rank, b.order)
+    }
+
+    private var rank: Int { eventName == "DescribeCluster" ? 0 : isRead ? 1 : 2 }
 
     /// True for calls that change nothing (Describe*, List*).
     public var isRead: Bool { eventName.hasPrefix("Describe") || eventName.hasPrefix("List") }

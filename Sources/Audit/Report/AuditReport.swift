@@ -63,12 +63,26 @@ public struct AuditReport: Sendable {
         for c in audit.observed.findings.conflicts {
             out += "  conflict, not a loss: \(c.write.actor.rawValue) \(c.write.path) (step \(c.write.step)) and \(c.winner.actor.rawValue) (step \(c.winner.step)) wrote it without seeing each other\n"
         }
+        if !audit.unrequested.isEmpty {
+            out += "\nChanges no person asked for: \(audit.unrequested.count)\n"
+            for u in audit.unrequested {
+                out += "  ! \(clock(u.at))  eks-operator \(u.action): \(u.field) \(u.before.map { "\($0)" } ?? "absent") → \(u.after.map { "\($0)" } ?? "removed")  (\(u.source))\n"
+                out += wrap(whyUnrequested(u), indent: "    ")
+            }
+        }
         for f in audit.observed.findings.refused { out += "  refused by AWS, not lost: \(f.write.actor.rawValue) \(f.write.path): \(f.operation) → \(f.error)\n" }
 
         out += "\nThe model\n"
         let verdict = audit.modelVerdict
         out += "  The reconstructed scenario under \(r.scenario.profile.name) loses " + (verdict.isEmpty ? "nothing" : verdict.joined(separator: ", "))
-        out += audit.reproduced ? ": it reproduces what the records show.\n" : "; the records show " + (audit.observedVerdict.isEmpty ? "nothing lost" : audit.observedVerdict.joined(separator: ", ")) + ": it does NOT reproduce them.\n"
+        if audit.observedVerdict == verdict {
+            out += audit.reproduced ? ": it reproduces what the records show.\n" : ", as the records show.\n"
+        } else {
+            out += "; the records show " + (audit.observedVerdict.isEmpty ? "nothing lost" : audit.observedVerdict.joined(separator: ", ")) + ": it does NOT reproduce them.\n"
+        }
+        for u in audit.unrequested where !audit.unrequestedReproduced.contains(u) {
+            out += "  It does NOT make the unrequested \(u.action) of \(u.field): the release's model has no behaviour that explains it.\n"
+        }
 
         out += "\nWhat the records cannot tell\n"
         for sweep in audit.orderSweeps {
@@ -98,6 +112,15 @@ public struct AuditReport: Sendable {
         }
         if let runID { out += "\nRecorded as run \(runID) (kind observed): simctl history --db … --run \(runID)\n" }
         return out
+    }
+
+    /// Why Rancher made a change nobody asked for, as far as the records tell.
+    private func whyUnrequested(_ u: UnrequestedChange) -> String {
+        let failed = audit.reconstruction.failedReads.filter { $0.eventTime <= u.at }
+        guard !failed.isEmpty else { return "No person's change in the records explains it." }
+        return "No person's change explains it; before it the refresher's reads failed: "
+            + failed.map { "\($0.eventName) at \(clock($0.eventTime)) (\($0.errorCode ?? "error"))" }.joined(separator: ", ")
+            + ". A failed node group read taken for an empty list makes Rancher delete the node groups (rancher#35804); this model's refresher stores nothing on a failed read."
     }
 
     private func signed(_ ms: SimTime) -> String { ms < 0 ? "-" + DurationText.format(-ms) : "+" + DurationText.format(ms) }
@@ -170,7 +193,13 @@ public struct AuditReport: Sendable {
         var pairs: [(String, JSONValue)] = [("cluster", .string(e.clusterName)), ("region", .string(e.region)), ("records", records)]
         pairs += [("rancherPrincipal", principal), ("profile", profile), ("refresh", refresh)]
         pairs += [("people", .array(people)), ("rancher", .array(rancher))]
-        pairs += [("lostWrites", observed["lostWrites"] ?? .array([])), ("observed", observed), ("model", model)]
+        let unrequested: [JSONValue] = audit.unrequested.map { u in
+            .object([("field", .string(u.field.raw)), ("before", u.before?.json ?? .null), ("after", u.after?.json ?? .null),
+                     ("by", .object([("component", .string("operator")), ("action", .string(u.action)), ("at", time(u.at))])),
+                     ("why", .string(whyUnrequested(u))), ("source", .string(u.source))])
+        }
+        pairs += [("lostWrites", observed["lostWrites"] ?? .array([])), ("unrequestedChanges", .array(unrequested))]
+        pairs += [("observed", observed), ("model", model)]
         pairs += [("uncertainty", uncertainty), ("prevention", .array(prevention.map(JSONValue.string)))]
         pairs += [("run", runID.map { .int($0) } ?? .null), ("scenario", .string(r.yaml))]
         return .object(pairs)

@@ -33,11 +33,22 @@ def rec(time, name, who, params, response=None, error=None):
 def update(uid, typ, params, created):
     return {'update': {'id': uid, 'status': 'InProgress', 'type': typ, 'params': params, 'createdAt': created, 'errors': []}}
 def describe(t): return rec(t, 'DescribeCluster', 'rancher', {'name': NAME})
-edit_at = {'race': '14:03:20', 'nearmiss': '14:05:20'}[variant]
-op_at = {'race': '14:03:21', 'nearmiss': '14:05:21'}[variant]
+edit_at = {'race': '14:03:20', 'nearmiss': '14:05:20', 'tag': '14:03:20', 'ngdelete': None}[variant]
+op_at = {'race': '14:03:21', 'nearmiss': '14:05:21', 'tag': '14:03:21', 'ngdelete': '14:05:01'}[variant]
+ENC_ARN = ARN.replace(':', '%3A').replace('/', '%2F')
 rancher = [describe('2025-03-04T14:00:00Z'), describe('2025-03-04T14:05:00Z'), describe('2025-03-04T14:10:00Z'),
-           describe(f'2025-03-04T{op_at}Z'),
-           rec(f'2025-03-04T{op_at}Z', 'TagResource', 'rancher', {'resourceArn': ARN.replace(':', '%3A').replace('/', '%2F'), 'tags': {'env': 'prod'}})]
+           describe(f'2025-03-04T{op_at}Z')]
+if variant == 'ngdelete':
+    rancher.append(rec('2025-03-04T14:05:00Z', 'ListNodegroups', 'rancher', {'name': NAME}, None,
+                       ('AccessDeniedException', f'User: arn:aws:iam::{ACCT}:user/rancher-eks is not authorized to perform: eks:ListNodegroups on resource: {ARN}')))
+    ng = json.load(open(f'{S}/awscli-eks/delete-nodegroup-1.json'))['nodegroup']
+    ng['clusterName'] = NAME; ng['nodegroupName'] = 'ng1'
+    ng['nodegroupArn'] = f'arn:aws:eks:{REGION}:{ACCT}:nodegroup/{NAME}/ng1/a1b2c3d4-5678-90ab-cdef-EXAMPLE11111'
+    rancher.append(rec(f'2025-03-04T{op_at}Z', 'DeleteNodegroup', 'rancher', {'name': NAME, 'nodegroupName': 'ng1'}, {'nodegroup': ng}))
+else:
+    rancher.append(rec(f'2025-03-04T{op_at}Z', 'TagResource', 'rancher', {'resourceArn': ENC_ARN, 'tags': {'env': 'prod'}}))
+if variant == 'tag':
+    rancher.append(rec(f'2025-03-04T{op_at}Z', 'UntagResource', 'rancher', {'resourceArn': ENC_ARN, 'tagKeys': ['owner']}))
 if variant == 'race':
     rancher.append(rec(f'2025-03-04T{op_at}Z', 'UpdateClusterConfig', 'rancher',
                        {'name': NAME, 'resourcesVpcConfig': {'endpointPublicAccess': True, 'endpointPrivateAccess': False, 'publicAccessCidrs': ['0.0.0.0/0']}},
@@ -46,17 +57,25 @@ if variant == 'race':
                                {'type': 'publicAccessCidrs', 'value': '["0.0.0.0/0"]'}], 1741097001.412)))
     rancher.append(describe('2025-03-04T14:03:51Z'))
 other = json.load(open(f'{S}/cloudtrail/aws-docs-eks-nodegroup-slr-DeleteInstanceProfile-record.json'))
-trail = {'Records': [rancher[4], other] + rancher[:4] + rancher[5:]}
+trail = {'Records': [rancher[-1], other] + rancher[:-1]}
 with gzip.open(f'{out}/{ACCT}_CloudTrail_{REGION}_20250304T1415Z_x1Yz.json.gz', 'wt') as f: json.dump(trail, f)
-console = rec('2025-03-04T14:02:11Z', 'UpdateClusterConfig', 'console',
-              {'name': NAME, 'resourcesVpcConfig': {'endpointPublicAccess': True, 'endpointPrivateAccess': True}},
-              update('10bddb13-a71b-425a-b0a6-71cd03e59161', 'EndpointAccessUpdate',
-                     [{'type': 'EndpointPublicAccess', 'value': 'true'}, {'type': 'EndpointPrivateAccess', 'value': 'true'}], 1741096931.297))
+if variant == 'tag':   # TagResource produces no output (awscli tag-resource.rst)
+    console = rec('2025-03-04T14:02:11Z', 'TagResource', 'console', {'resourceArn': ENC_ARN, 'tags': {'owner': 'alice'}}, None)
+else:
+    console = rec('2025-03-04T14:02:11Z', 'UpdateClusterConfig', 'console',
+                  {'name': NAME, 'resourcesVpcConfig': {'endpointPublicAccess': True, 'endpointPrivateAccess': True}},
+                  update('10bddb13-a71b-425a-b0a6-71cd03e59161', 'EndpointAccessUpdate',
+                         [{'type': 'EndpointPublicAccess', 'value': 'true'}, {'type': 'EndpointPrivateAccess', 'value': 'true'}], 1741096931.297))
 envelope = json.load(open(f'{S}/cloudtrail/awscli-cloudtrail-lookup-events-envelope.json'))
 ev = envelope['Events'][0]
 ev.update({'EventId': console['eventID'], 'Username': 'alice', 'EventTime': '2025-03-04T09:02:11-05:00', 'EventName': 'UpdateClusterConfig',
            'Resources': [{'ResourceType': 'AWS::EKS::Cluster', 'ResourceName': NAME}], 'CloudTrailEvent': json.dumps(console)})
-json.dump(envelope, open(f'{out}/lookup-events-console.json', 'w'), indent=2)
+if variant != 'ngdelete': json.dump(envelope, open(f'{out}/lookup-events-console.json', 'w'), indent=2)
+if variant == 'ngdelete':
+    dn = json.load(open(f'{S}/awscli-eks/describe-nodegroup-1.json'))
+    g = dn['nodegroup']; g['clusterName'] = NAME; g['nodegroupName'] = 'ng1'; g['version'] = '1.26'
+    g['nodegroupArn'] = f'arn:aws:eks:{REGION}:{ACCT}:nodegroup/{NAME}/ng1/a1b2c3d4-5678-90ab-cdef-EXAMPLE11111'
+    json.dump(dn, open(f'{out}/describe-nodegroup.json', 'w'), indent=2)
 # DescribeCluster before the incident: awscli's example with this cluster's values.
 dc = json.load(open(f'{S}/awscli-eks/describe-cluster-1.json'))
 c = dc['cluster']; c['name'] = NAME; c['arn'] = ARN; c['roleArn'] = f'arn:aws:iam::{ACCT}:role/shop-prod-cluster-role'
@@ -69,6 +88,10 @@ obj = yaml.safe_load(open(f'{S}/rancher-eks-objects/onclusterchange_active.yaml'
 eks = obj['spec']['eksConfig']
 eks.update({'displayName': NAME, 'kubernetesVersion': '1.26', 'region': REGION, 'tags': {'team': 'shop'}, 'privateAccess': False,
             'publicAccess': True, 'publicAccessSources': ['0.0.0.0/0'], 'loggingTypes': [], 'nodeGroups': []})
+if variant == 'ngdelete':
+    g0 = yaml.safe_load(open(f'{S}/rancher-eks-objects/onclusterchange_active.yaml'))['spec']['eksConfig']['nodeGroups'][0]
+    g0.update({'nodegroupName': 'ng1', 'version': '1.26', 'desiredSize': 2, 'minSize': 1, 'maxSize': 3, 'instanceType': 'm5.large'})
+    eks['nodeGroups'] = [g0]
 obj['spec']['displayName'] = NAME
 obj['status']['appliedSpec']['eksConfig'] = copy.deepcopy(eks)
 obj['metadata'] = {'name': 'c-r64vb', 'annotations': {'clusters.management.cattle.io/ke-last-refresh': '1741096800'}}
@@ -79,9 +102,9 @@ lines[0]['requestTimestamp'] = lines[0]['responseTimestamp'] = '2025-03-04T09:01
 put = json.load(open(f'{S}/rancher-audit-log/rancher-docs-level2-request-body.json'))
 put['requestURI'] = '/v3/clusters/c-r64vb'; put['method'] = 'PUT'; put['responseCode'] = 200
 put['user']['name'] = 'user-bob42'; put['user']['extra']['username'] = ['bob']; put['user']['extra']['principalid'] = ['local://user-bob42']
-put['requestTimestamp'] = put['responseTimestamp'] = f'2025-03-04T{int(edit_at[:2])-5:02d}{edit_at[2:]}-05:00'
+put['requestTimestamp'] = put['responseTimestamp'] = f'2025-03-04T{int((edit_at or "14")[:2])-5:02d}{(edit_at or "14:00:00")[2:]}-05:00'
 body = copy.deepcopy(eks); body['tags'] = {'team': 'shop', 'env': 'prod'}
 if variant == 'nearmiss': body['privateAccess'] = True   # the form showed what the 14:05 refresh copied
 put['requestBody'] = {'name': NAME, 'type': 'cluster', 'eksConfig': body}
 with open(f'{out}/rancher-api-audit.log', 'w') as f:
-    for l in lines + [put]: f.write(json.dumps(l, separators=(',', ':')) + '\n')
+    for l in lines + ([put] if edit_at else []): f.write(json.dumps(l, separators=(',', ':')) + '\n')
