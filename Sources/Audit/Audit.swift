@@ -16,7 +16,7 @@ public struct Audit: Sendable {
     /// Unknown update durations: the verdict for each duration the records allow.
     public var durationScans: [DurationScan]
     /// Changes Rancher made to AWS that no person asked for.
-    public var unrequested: [UnrequestedChange]
+    public var unrequested: [ObservedUnrequestedChange]
 
     /// Reads, attributes, reconstructs, records nothing (see `record(in:)`).
     public static func run(_ input: AuditInput) throws(AuditError) -> Audit {
@@ -48,7 +48,7 @@ public struct Audit: Sendable {
     public var observedVerdict: [String] { Self.verdict(observed) }
     public var modelVerdict: [String] { Self.verdict(model) }
     /// The unrequested changes the model makes too (AWS ends with the same value at the field).
-    public var unrequestedReproduced: [UnrequestedChange] {
+    public var unrequestedReproduced: [ObservedUnrequestedChange] {
         unrequested.filter { u in model.result.state.aws.visible.effectiveEntry(at: u.field)?.value == u.after }
     }
 

@@ -98,3 +98,52 @@ final class AuditTests: XCTestCase {
         XCTAssertThrowsError(try Evidence.gather(input)) { XCTAssertTrue("\($0)".contains("no EKS record of cluster nothing-here"), "\($0)") }
     }
 }
+
+final class EvidenceTests: XCTestCase {
+    /// A record as CloudTrailReader makes it, for inference tests.
+    func record(_ seconds: Int64, _ name: String, agent: String, order: Int) -> CloudTrailRecord {
+        CloudTrailRecord(file: "t.json", location: "Records[\(order)]", order: order, eventTime: seconds * 1000, eventName: name,
+                         eventID: "", principal: "arn:aws:iam::1:user/rancher", identityType: "IAMUser", userAgent: agent,
+                         fromConsole: false, invokedBy: nil, clusterName: "c", nodegroupName: nil, request: .null,
+                         response: .null, errorCode: nil, errorMessage: nil)
+    }
+
+    func profile(ticks: [Int64], agent: String, operatorCalls: [String]) throws -> String {
+        var records = ticks.enumerated().map { record($0.element, "DescribeCluster", agent: agent, order: $0.offset) }
+        let pass = ticks[0] + 100
+        records += operatorCalls.enumerated().map { record(pass, $0.element, agent: agent, order: 100 + $0.offset) }
+        return try ProfileInference.infer(Attribution(records: records, rancherPrincipal: nil), override: nil, startEpochSeconds: 0).name
+    }
+
+    func testTheReleaseFollowsTheTicksTheSDKAndTheGate() throws {
+        let onTheClock: [Int64] = [1_741_096_800, 1_741_097_100, 1_741_097_400]
+        let ownPhase: [Int64] = [1_741_096_817, 1_741_097_117, 1_741_097_417]
+        XCTAssertEqual(try profile(ticks: onTheClock, agent: "aws-sdk-go/1.36.7 (go1.13.8b4; linux; amd64)", operatorCalls: ["DescribeCluster", "TagResource"]), "rancher-2.5-cron")
+        XCTAssertEqual(try profile(ticks: ownPhase, agent: "aws-sdk-go/1.36.7 (go1.13.8b4; linux; amd64)", operatorCalls: ["DescribeCluster", "TagResource"]), "rancher-2.5.8-timer")
+        XCTAssertEqual(try profile(ticks: ownPhase, agent: "aws-sdk-go-v2/1.30.3 os/linux lang/go#1.22.5", operatorCalls: ["DescribeCluster", "UpdateClusterConfig"]), "eks-operator-2024")
+        XCTAssertEqual(try profile(ticks: ownPhase, agent: "aws-sdk-go-v2/1.30.3 os/linux lang/go#1.22.5", operatorCalls: ["DescribeCluster", "ListUpdates", "UpdateClusterConfig"]), "eks-operator-2025")
+    }
+
+    func testATimerReleaseTakesItsPhaseFromTheFirstTick() throws {
+        let ticks: [Int64] = [1_741_096_817, 1_741_097_117, 1_741_097_417]
+        let records = ticks.enumerated().map { record($0.element, "DescribeCluster", agent: "aws-sdk-go/1.44.0", order: $0.offset) }
+        let attribution = Attribution(records: records, rancherPrincipal: nil)
+        XCTAssertEqual(attribution.period, 300_000)
+        XCTAssertEqual(attribution.ticks, ticks.map { $0 * 1000 })
+    }
+
+    func testAnUpdateDescribeUpdateShowsFailedIsFailedNotLost() throws {
+        var update = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: AuditFixtures.path("describe-update-1.json")))) as! [String: Any]
+        var u = update["update"] as! [String: Any]
+        u["id"] = "10bddb13-a71b-425a-b0a6-71cd03e59161"
+        u["status"] = "Failed"
+        update["update"] = u
+        let file = try AuditFixtures.temporary("describe-update-failed.json", try JSONSerialization.data(withJSONObject: update))
+        var input = AuditFixtures.input("race")
+        input.describeUpdates = [file]
+        let audit = try Audit.run(input)
+        XCTAssertEqual(audit.observedVerdict, [])
+        XCTAssertEqual(audit.observed.findings.failed.map(\.path.raw), ["privateAccess"])
+        XCTAssertTrue(audit.reconstruction.yaml.contains("failNextUpdate: true"))
+    }
+}

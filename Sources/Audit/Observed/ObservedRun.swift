@@ -100,14 +100,14 @@ final class ObservedRun: SimulationContext, SimulationClock {
 
     /// Changes the operator made that no person asked for: it replaced a value no person wrote
     /// with another no person wrote (a node group deleted after failed reads, rancher#35804).
-    private(set) var unrequested: [UnrequestedChange] = []
+    private(set) var unrequested: [ObservedUnrequestedChange] = []
 
     private func noteUnrequested(_ call: CloudTrailRecord, changes: [ObservedChange], before: SpecDocument) {
         let sent = OperatorCall(sim: self, clusterName: scenario.clusterName)
         for c in changes {
             let old = before.effectiveEntry(at: c.path)
             guard let old, old.origin.isInitial, old.value != c.value, sent.entry(c).origin.isInitial else { continue }
-            unrequested.append(UnrequestedChange(field: c.path, before: old.value, after: c.value, action: call.eventName,
+            unrequested.append(ObservedUnrequestedChange(field: c.path, before: old.value, after: c.value, action: call.eventName,
                                                  at: call.eventTime, source: "\(call.file): \(call.location)"))
         }
     }
@@ -125,6 +125,7 @@ final class ObservedRun: SimulationContext, SimulationClock {
     }
 
     private func prepare(_ call: CloudTrailRecord) {
+        if reconstruction.failedUpdates.contains(call) { emit(.faultInjected(.failNextUpdate), by: .aws) }
         observedID = call.updateID
         if let bound = reconstruction.bounds.first(where: { $0.record == call }) {
             finishAt = call.eventTime - reconstruction.startMs + bound.chosen

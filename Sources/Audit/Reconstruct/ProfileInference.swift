@@ -5,6 +5,10 @@ import SyncEngine
 /// Candidates come from `Profile.all`, so every release the table holds can be chosen; the newest
 /// that fits wins.
 enum ProfileInference {
+    /// Whether the release's operator asks ListUpdates/DescribeUpdate before a cluster update (PR
+    /// #1166). With the release table of issue 11 this is `p.has(.listUpdatesGate)`.
+    static func asksListUpdates(_ p: Profile) -> Bool { p.listUpdatesGate }
+
     static func infer(_ attribution: Attribution, override: String?, startEpochSeconds: Int64) throws(AuditError) -> (name: String, reason: String) {
         if let override {
             guard let profile = Profile.named(override) else {
@@ -45,7 +49,7 @@ enum ProfileInference {
         }
         let fits = Profile.all.filter { p in
             (refresher.map { p.refresher == $0 } ?? true) && (ladder.map { p.ladder == $0 } ?? true)
-                && (gate.map { p.listUpdatesGate == $0 || p.ladder == .v1 } ?? true)
+                && (gate.map { asksListUpdates(p) == $0 || p.ladder == .v1 } ?? true)
         }
         guard let chosen = fits.last ?? Profile.all.last else { return ("latest", "no profile known") }
         let text = reasons.joined(separator: "; ")

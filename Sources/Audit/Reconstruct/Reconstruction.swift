@@ -18,6 +18,10 @@ public struct Reconstruction: Sendable {
     public var unmodeled: [CloudTrailRecord]
     /// The refresher's reads that AWS refused, each replayed as a refused (throttled) read at its tick.
     public var failedReads: [CloudTrailRecord]
+    /// Calls whose update DescribeUpdate shows `Failed`: replayed with AWS failing that update.
+    public var failedUpdates: [CloudTrailRecord]
+    /// Update ids ListUpdates or DescribeUpdate list that no CloudTrail record started.
+    public var unseenUpdates: [String]
 
     /// The scenario's start (Unix ms): the minute before the first record.
     public var startMs: Int64 { scenario.startEpochSeconds * 1000 }
@@ -96,12 +100,16 @@ public struct Reconstruction: Sendable {
         }
 
         let failedReads = calls.filter { $0.actor == .refresher && $0.record.failed }.map(\.record)
+        let described = evidence.descriptions.updates
+        let failedUpdates = calls.map(\.record).filter { r in r.updateID.flatMap { described[$0]?.status } == "Failed" }
+        let started = Set(calls.compactMap(\.record.updateID))
+        let unseenUpdates = Set(evidence.descriptions.listedUpdateIDs + described.keys).subtracting(started).sorted()
         let bounds = durationBounds(calls.map(\.record), defaults: AWSModelParameters())
         var refreshReason = ""
         let settings = refreshSettings(evidence, profile: profile, start: start, reason: &refreshReason)
         let yaml = render(name: "audit-\(slug(evidence.clusterName))", evidence: evidence, start: start, profile: profileName,
                           settings: settings, bounds: bounds, block: block, managed: ClusterBlock.managed(evidence.rancherObject?.spec),
-                          steps: steps, failedReads: failedReads)
+                          steps: steps, failedReads: failedReads, failedUpdates: failedUpdates)
         var scenario: Scenario
         do {
             scenario = try ScenarioLoader.parse(yaml, path: "reconstructed scenario")
@@ -114,7 +122,7 @@ public struct Reconstruction: Sendable {
         }
         return Reconstruction(yaml: yaml, scenario: scenario, steps: steps, operatorCalls: operatorCalls, profileReason: profileReason,
                               refreshReason: refreshReason, clusterSource: clusterSource, bounds: bounds, unmodeled: unmodeled,
-                              failedReads: failedReads)
+                              failedReads: failedReads, failedUpdates: failedUpdates, unseenUpdates: unseenUpdates)
     }
 
     /// The update type a write call starts, if any.
@@ -178,7 +186,8 @@ public struct Reconstruction: Sendable {
     }
 
     static func render(name: String, evidence: Evidence, start: Int64, profile: String, settings: String, bounds: [DurationBound],
-                       block: [(String, JSONValue)], managed: String, steps: [PersonStep], failedReads: [CloudTrailRecord]) -> String {
+                       block: [(String, JSONValue)], managed: String, steps: [PersonStep], failedReads: [CloudTrailRecord],
+                       failedUpdates: [CloudTrailRecord]) -> String {
         var y = "# Reconstructed by simctl audit from real records; times are whole seconds as the records give them.\n"
         y += "name: \(name)\n"
         y += "description: >\n  What the records of cluster \(evidence.clusterName) show, as a scenario the model replays.\n"
@@ -196,7 +205,7 @@ public struct Reconstruction: Sendable {
         y += "cluster:\n"
         for (key, value) in block { y += "  \(key): \(value.rendered(pretty: false))\n" }
         y += "rancher:\n  managed: \(managed)\n"
-        y += steps.isEmpty && failedReads.isEmpty ? "steps: []\n" : "steps:\n"
+        y += steps.isEmpty && failedReads.isEmpty && failedUpdates.isEmpty ? "steps: []\n" : "steps:\n"
         for s in steps {
             let set = s.changes.filter { $0.value != nil }
             let unset = s.changes.filter { $0.value == nil }
@@ -204,6 +213,10 @@ public struct Reconstruction: Sendable {
             if !set.isEmpty { parts.append("set: {" + set.map { "\(JSONValue.string($0.path.raw)): \($0.value!.json)" }.joined(separator: ", ") + "}") }
             if !unset.isEmpty { parts.append("unset: [" + unset.map { JSONValue.string($0.path.raw).description }.joined(separator: ", ") + "]") }
             y += "  - {" + parts.joined(separator: ", ") + "}   # \(s.who), \(s.source)\n"
+        }
+        // DescribeUpdate says the update ended Failed: AWS fails the next update, armed 1 ms before the call.
+        for r in failedUpdates {
+            y += "  - {at: \(DurationText.format(r.eventTime - start - 1)), actor: aws, failNextUpdate: true}   # DescribeUpdate \(r.updateID ?? ""): Failed\n"
         }
         // A read AWS refused: the model refuses it too, as an empty token bucket for one second.
         for r in failedReads {

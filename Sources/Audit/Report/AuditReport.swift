@@ -34,6 +34,9 @@ public struct AuditReport: Sendable {
         out += "  Rancher's principal: \(e.attribution.principalReason)\n"
         out += "  release: \(r.scenario.profile.name) — \(r.profileReason)\n"
         out += "  refresher: \(r.refreshReason)\n"
+        if !r.unseenUpdates.isEmpty {
+            out += "  updates AWS lists that no CloudTrail record started (a gap in the trail?): " + r.unseenUpdates.joined(separator: ", ") + "\n"
+        }
         if !r.unmodeled.isEmpty {
             out += "  not replayed (no model of these calls): " + r.unmodeled.map { "\($0.eventName) at \(clock($0.eventTime))" }.joined(separator: ", ") + "\n"
         }
@@ -70,6 +73,7 @@ public struct AuditReport: Sendable {
                 out += wrap(whyUnrequested(u), indent: "    ")
             }
         }
+        for w in audit.observed.findings.failed { out += "  AWS failed the update, not lost: \(w.actor.rawValue) \(w.path) (step \(w.step))\n" }
         for f in audit.observed.findings.refused { out += "  refused by AWS, not lost: \(f.write.actor.rawValue) \(f.write.path): \(f.operation) → \(f.error)\n" }
 
         out += "\nThe model\n"
@@ -115,7 +119,7 @@ public struct AuditReport: Sendable {
     }
 
     /// Why Rancher made a change nobody asked for, as far as the records tell.
-    private func whyUnrequested(_ u: UnrequestedChange) -> String {
+    private func whyUnrequested(_ u: ObservedUnrequestedChange) -> String {
         let failed = audit.reconstruction.failedReads.filter { $0.eventTime <= u.at }
         guard !failed.isEmpty else { return "No person's change in the records explains it." }
         return "No person's change explains it; before it the refresher's reads failed: "
