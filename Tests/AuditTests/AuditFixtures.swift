@@ -9,11 +9,11 @@ enum AuditFixtures {
 
     static func path(_ name: String) -> String { root.appendingPathComponent(name).path }
 
-    static let trailFile = "111122223333_CloudTrail_us-east-2_20250304T1415Z_x1Yz.json.gz"
+    static let trailFile = "cloudtrail/111122223333_CloudTrail_us-east-2_20250304T1415Z_x1Yz.json.gz"
 
     /// The whole incident `dir` as `simctl audit` takes it.
     static func input(_ dir: String) -> AuditInput {
-        let console = path("\(dir)/lookup-events-console.json")
+        let console = path("\(dir)/cloudtrail/lookup-events-console.json")
         var input = AuditInput(cloudTrail: [path("\(dir)/\(trailFile)")] + (FileManager.default.fileExists(atPath: console) ? [console] : []))
         let nodegroup = path("\(dir)/describe-nodegroup.json")
         if FileManager.default.fileExists(atPath: nodegroup) { input.describeNodegroups = [nodegroup] }
@@ -24,7 +24,7 @@ enum AuditFixtures {
     }
 
     static func arguments(_ dir: String) -> [String] {
-        ["audit", "--cloudtrail", path("\(dir)/\(trailFile)"), path("\(dir)/lookup-events-console.json"),
+        ["audit", "--cloudtrail", path("\(dir)/\(trailFile)"), path("\(dir)/cloudtrail/lookup-events-console.json"),
          "--rancher-audit", path("\(dir)/rancher-api-audit.log"), "--describe-cluster", path("\(dir)/describe-cluster.json"),
          "--rancher-object", path("\(dir)/rancher-cluster.yaml")]
     }

@@ -78,7 +78,8 @@ final class AuditTests: XCTestCase {
         let audit = try Audit.run(AuditFixtures.input("race"))
         let again = try ScenarioLoader.parse(audit.reconstruction.yaml, path: "again")
         XCTAssertEqual(again.steps.count, 2)
-        XCTAssertEqual(again.steps.map(\.at), [191_000, 260_000])
+        XCTAssertEqual(again.steps.map(\.at), [131_000, 200_000])  // 14:02:11 and 14:03:20 after the 14:00:00 tick
+        XCTAssertEqual(again.startEpochSeconds, 1_741_096_800)
     }
 
     func testProfileInferenceNamesAProfile() throws {

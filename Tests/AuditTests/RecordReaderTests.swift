@@ -11,6 +11,15 @@ final class RecordReaderTests: XCTestCase {
         XCTAssertTrue(result.records.allSatisfy { $0.clusterName == "shop-prod" })
     }
 
+    func testADirectoryIsEveryTrailFileUnderIt() throws {
+        let result = try CloudTrailReader.read(paths: [AuditFixtures.path("race/cloudtrail")])
+        XCTAssertEqual(result.records.count, 8)
+        XCTAssertEqual(Set(result.records.map { ($0.file as NSString).lastPathComponent }).count, 2)
+        let empty = FileManager.default.temporaryDirectory.appendingPathComponent("audit-empty-\(ProcessInfo.processInfo.processIdentifier)")
+        try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
+        XCTAssertThrowsError(try CloudTrailReader.read(paths: [empty.path])) { XCTAssertTrue("\($0)".contains("holds no .json or .json.gz file"), "\($0)") }
+    }
+
     func testPercentEncodedResourceArnNamesTheCluster() throws {
         let result = try CloudTrailReader.read(paths: [AuditFixtures.path("race/\(AuditFixtures.trailFile)")])
         let tag = try XCTUnwrap(result.records.first { $0.eventName == "TagResource" })
@@ -19,7 +28,7 @@ final class RecordReaderTests: XCTestCase {
     }
 
     func testLookupEventsRecordsAreJSONStrings() throws {
-        let result = try CloudTrailReader.read(paths: [AuditFixtures.path("race/lookup-events-console.json")])
+        let result = try CloudTrailReader.read(paths: [AuditFixtures.path("race/cloudtrail/lookup-events-console.json")])
         let call = try XCTUnwrap(result.records.first)
         XCTAssertEqual(call.eventName, "UpdateClusterConfig")
         XCTAssertTrue(call.fromConsole)
@@ -40,7 +49,7 @@ final class RecordReaderTests: XCTestCase {
 
     func testNoCredentialIsKept() throws {
         let result = try CloudTrailReader.read(paths: [AuditFixtures.path("race/\(AuditFixtures.trailFile)"),
-                                                       AuditFixtures.path("race/lookup-events-console.json")])
+                                                       AuditFixtures.path("race/cloudtrail/lookup-events-console.json")])
         let text = "\(result.records)"
         XCTAssertFalse(text.contains("AKIA"))
         XCTAssertFalse(text.contains("ASIA"))

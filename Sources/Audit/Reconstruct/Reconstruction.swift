@@ -30,7 +30,12 @@ public struct Reconstruction: Sendable {
         let calls = evidence.calls
         let times = calls.map(\.record.eventTime) + evidence.edits.map(\.at)
         let first = times.min() ?? 0
-        let start = (first / 60_000 - 1) * 60_000
+        // The start is the refresher's last tick before anything else happened (Rancher's copy is as
+        // fresh as that read), else the minute before the first record.
+        let firstOther = (calls.filter { $0.actor != .refresher }.map(\.record.eventTime) + evidence.edits.map(\.at)).min() ?? first
+        let failedTicks = Set(calls.filter { $0.actor == .refresher && $0.record.failed }.map(\.record.eventTime))
+        let start = evidence.attribution.ticks.last { t in t <= firstOther && !failedTicks.contains { $0 >= t && $0 - t <= Attribution.burstGap } }
+            ?? (first / 60_000 - 1) * 60_000
         let (profileName, profileReason) = try ProfileInference.infer(evidence.attribution, override: override, startEpochSeconds: start / 1000)
         let profile = Profile.named(profileName)!
 
@@ -171,7 +176,7 @@ public struct Reconstruction: Sendable {
         case .timer:
             let period = a.period ?? 300_000
             var last: Int64 = -period
-            if let firstTick = a.ticks.first {
+            if let firstTick = a.ticks.first(where: { $0 >= start }) {
                 last = firstTick - period - start
                 reason = "eks-refresh \(period / 1000) s, phase from the first observed tick (lastRefresh \(DurationText.format(last)))"
             } else if let annotated = e.rancherObject?.lastRefresh {

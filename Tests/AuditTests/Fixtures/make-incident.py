@@ -3,7 +3,7 @@ import json, gzip, copy, sys, os
 S = '/work/shared/samples'
 out = sys.argv[1]
 variant = sys.argv[2] if len(sys.argv) > 2 else 'race'
-os.makedirs(out, exist_ok=True)
+os.makedirs(f'{out}/cloudtrail', exist_ok=True)
 ACCT = '111122223333'; REGION = 'us-east-2'; NAME = 'shop-prod'
 ARN = f'arn:aws:eks:{REGION}:{ACCT}:cluster/{NAME}'
 base = json.load(open(f'{S}/cloudtrail/aws-docs-eks-CreateCluster-record.json'))
@@ -58,7 +58,8 @@ if variant == 'race':
     rancher.append(describe('2025-03-04T14:03:51Z'))
 other = json.load(open(f'{S}/cloudtrail/aws-docs-eks-nodegroup-slr-DeleteInstanceProfile-record.json'))
 trail = {'Records': [rancher[-1], other] + rancher[:-1]}
-with gzip.open(f'{out}/{ACCT}_CloudTrail_{REGION}_20250304T1415Z_x1Yz.json.gz', 'wt') as f: json.dump(trail, f)
+with open(f'{out}/cloudtrail/{ACCT}_CloudTrail_{REGION}_20250304T1415Z_x1Yz.json.gz', 'wb') as f:
+    f.write(gzip.compress(json.dumps(trail).encode(), mtime=0))
 if variant == 'tag':   # TagResource produces no output (awscli tag-resource.rst)
     console = rec('2025-03-04T14:02:11Z', 'TagResource', 'console', {'resourceArn': ENC_ARN, 'tags': {'owner': 'alice'}}, None)
 else:
@@ -70,7 +71,7 @@ envelope = json.load(open(f'{S}/cloudtrail/awscli-cloudtrail-lookup-events-envel
 ev = envelope['Events'][0]
 ev.update({'EventId': console['eventID'], 'Username': 'alice', 'EventTime': '2025-03-04T09:02:11-05:00', 'EventName': 'UpdateClusterConfig',
            'Resources': [{'ResourceType': 'AWS::EKS::Cluster', 'ResourceName': NAME}], 'CloudTrailEvent': json.dumps(console)})
-if variant != 'ngdelete': json.dump(envelope, open(f'{out}/lookup-events-console.json', 'w'), indent=2)
+if variant != 'ngdelete': json.dump(envelope, open(f'{out}/cloudtrail/lookup-events-console.json', 'w'), indent=2)
 if variant == 'ngdelete':
     dn = json.load(open(f'{S}/awscli-eks/describe-nodegroup-1.json'))
     g = dn['nodegroup']; g['clusterName'] = NAME; g['nodegroupName'] = 'ng1'; g['version'] = '1.26'
