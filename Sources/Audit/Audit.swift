@@ -17,6 +17,8 @@ public struct Audit: Sendable {
     public var durationScans: [DurationScan]
     /// Changes Rancher made to AWS that no person asked for.
     public var unrequested: [ObservedUnrequestedChange]
+    /// Recorded calls the modeled AWS answered otherwise than AWS did.
+    public var mismatches: [String]
 
     /// Reads, attributes, reconstructs, records nothing (see `record(in:)`).
     public static func run(_ input: AuditInput) throws(AuditError) -> Audit {
@@ -31,7 +33,8 @@ public struct Audit: Sendable {
         let sweeps = reconstruction.steps.indices.map { Sweep.run(scenario, step: $0, from: -1 * .second, to: 1 * .second + 1) }
         let scans = DurationScan.scan(scenario, bounds: reconstruction.bounds)
         return Audit(evidence: evidence, reconstruction: reconstruction, observed: observed, model: model,
-                     orderSweeps: sweeps, durationScans: scans, unrequested: history.unrequested)
+                     orderSweeps: sweeps, durationScans: scans, unrequested: history.unrequested,
+                     mismatches: history.mismatches)
     }
 
     /// Appends the observed history to the store as a run of kind `observed`; returns its id.

@@ -74,6 +74,17 @@ final class AuditTests: XCTestCase {
         XCTAssertTrue(AuditReport(audit).text.contains("rancher#35804"))
     }
 
+    func testATimerReleaseWithTheGateIsInferredAndItsPhaseKept() throws {
+        let audit = try Audit.run(AuditFixtures.input("timer"))
+        XCTAssertEqual(audit.reconstruction.scenario.profile.name, "eks-operator-2025")
+        XCTAssertTrue(audit.reconstruction.profileReason.contains("ListUpdates"))
+        XCTAssertTrue(audit.reconstruction.yaml.contains("lastRefresh: -5m"))
+        XCTAssertEqual(audit.reconstruction.scenario.startEpochSeconds, 1_741_096_817)
+        XCTAssertEqual(audit.observedVerdict, ["console privateAccess"])
+        XCTAssertTrue(audit.reproduced)
+        XCTAssertEqual(audit.mismatches, [])
+    }
+
     func testTheReconstructedScenarioLoads() throws {
         let audit = try Audit.run(AuditFixtures.input("race"))
         let again = try ScenarioLoader.parse(audit.reconstruction.yaml, path: "again")
@@ -146,5 +157,9 @@ final class EvidenceTests: XCTestCase {
         XCTAssertEqual(audit.observedVerdict, [])
         XCTAssertEqual(audit.observed.findings.failed.map(\.path.raw), ["privateAccess"])
         XCTAssertTrue(audit.reconstruction.yaml.contains("failNextUpdate: true"))
+        // With the console's update failed, AWS already had privateAccess false: the model refuses the
+        // operator's call as a no-op that AWS accepted, and the audit says so.
+        XCTAssertEqual(audit.mismatches.count, 1)
+        XCTAssertTrue(audit.mismatches[0].contains("the model refused it (InvalidParameterException"), audit.mismatches[0])
     }
 }

@@ -76,7 +76,9 @@ final class ObservedRun: SimulationContext, SimulationClock {
             let step = scenario.steps[i]
             started(.step(i), by: step.actor)
             if let call = reconstruction.steps[i].call { prepare(call) }
+            let from = log.count
             StepRunner(step: step, index: i, clusterName: scenario.clusterName).run(in: self, aws: aws.client(for: step.actor))
+            if let call = reconstruction.steps[i].call { compare(call, since: from) }
             observedID = nil
             finishAt = nil
         case .operatorCall(let i):
@@ -85,12 +87,14 @@ final class ObservedRun: SimulationContext, SimulationClock {
             prepare(call)
             let before = state.aws.updates.count
             let awsBefore = state.aws.visible
+            let from = log.count
             let accepted = OperatorCall(sim: self, clusterName: scenario.clusterName).make(call, changes: changes,
                                                                                             aws: aws.client(for: .operator))
             observedID = nil
             finishAt = nil
             for u in state.aws.updates[before...] { operatorUpdates.insert(u.id) }
             if accepted { noteUnrequested(call, changes: changes, before: awsBefore) }
+            compare(call, since: from)
             if accepted && state.rancher.phase == .active { status(.updating) }
             // One pass is one burst of calls: the phase settles after its last call.
             let next = reconstruction.operatorCalls.indices.contains(i + 1) ? reconstruction.operatorCalls[i + 1].call.eventTime : nil
@@ -101,6 +105,24 @@ final class ObservedRun: SimulationContext, SimulationClock {
     /// Changes the operator made that no person asked for: it replaced a value no person wrote
     /// with another no person wrote (a node group deleted after failed reads, rancher#35804).
     private(set) var unrequested: [ObservedUnrequestedChange] = []
+    /// Recorded calls the modeled AWS answered otherwise (accepted what AWS refused, or the reverse).
+    private(set) var mismatches: [String] = []
+
+    /// Compares the modeled AWS's answer to the call made since log index `from` with the record's.
+    private func compare(_ record: CloudTrailRecord, since from: Int) {
+        let answer = log[from...].lazy.compactMap { t -> AWSCall? in
+            if case .awsCalled(let c) = t.event, c.operation == record.eventName { c } else { nil }
+        }.first
+        guard let answer else { return }
+        let when = RFC3339.clockTime(epochSeconds: 0, plusMilliseconds: record.eventTime)
+        switch (record.errorCode, answer.error) {
+        case (nil, let refused?):
+            mismatches.append("AWS accepted the \(record.eventName) at \(when) (\(record.file): \(record.location)); the model refused it (\(refused.code): \(refused.message))")
+        case (let code?, nil):
+            mismatches.append("AWS refused the \(record.eventName) at \(when) (\(code)); the model accepted it")
+        default: break
+        }
+    }
 
     private func noteUnrequested(_ call: CloudTrailRecord, changes: [ObservedChange], before: SpecDocument) {
         let sent = OperatorCall(sim: self, clusterName: scenario.clusterName)

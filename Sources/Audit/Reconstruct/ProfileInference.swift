@@ -34,7 +34,7 @@ enum ProfileInference {
         if let agent = attribution.rancherUserAgent {
             if agent.hasPrefix("aws-sdk-go-v2") {
                 ladder = .v2024
-                reasons.append("Rancher's calls use \(agent.split(separator: " ").first ?? "")(aws-sdk-go-v2: a 2024-or-later eks-operator)")
+                reasons.append("Rancher's calls use \(agent.split(separator: " ").first ?? "") (aws-sdk-go-v2: a 2024-or-later eks-operator)")
             } else if agent.hasPrefix("aws-sdk-go/") {
                 ladder = .v1
                 reasons.append("Rancher's calls use \(agent.split(separator: " ").first ?? "") (aws-sdk-go v1: eks-operator v1.0.x)")

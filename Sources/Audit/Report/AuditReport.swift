@@ -5,12 +5,14 @@ import Simulator
 public struct AuditReport: Sendable {
     public let audit: Audit
     public let prevention: [String]
-    /// The run id the observed history was recorded under.
+    /// The run id the observed history was recorded under, and the database.
     public var runID: Int64?
+    public var database: String?
 
-    public init(_ audit: Audit, runID: Int64? = nil) {
+    public init(_ audit: Audit, runID: Int64? = nil, database: String? = nil) {
         self.audit = audit
         self.runID = runID
+        self.database = database
         prevention = Prevention.advice(audit)
     }
 
@@ -29,7 +31,7 @@ public struct AuditReport: Sendable {
         out += "  \(e.calls.count) EKS calls of \(e.clusterName)"
         out += skipped.isEmpty ? "" : "; skipped: " + skipped.joined(separator: ", ")
         out += e.otherClusters > 0 ? ", \(e.otherClusters) of other clusters" : ""
-        out += "\n  \(e.edits.count) Rancher edits" + (e.rancherSkipped + e.rancherWithoutBody > 0 ? " (\(e.rancherSkipped) other audit records skipped\(e.rancherWithoutBody > 0 ? ", \(e.rancherWithoutBody) cluster edits without a body: raise AUDIT_LEVEL to 2" : ""))" : "") + "\n"
+        out += "\n  \(e.edits.count) Rancher edit\(e.edits.count == 1 ? "" : "s")" + (e.rancherSkipped + e.rancherWithoutBody > 0 ? " (\(e.rancherSkipped) other audit records skipped\(e.rancherWithoutBody > 0 ? ", \(e.rancherWithoutBody) cluster edits without a body: raise AUDIT_LEVEL to 2" : ""))" : "") + "\n"
         out += "  starting cluster from \(r.clusterSource)\n"
         out += "  Rancher's principal: \(e.attribution.principalReason)\n"
         out += "  release: \(r.scenario.profile.name) — \(r.profileReason)\n"
@@ -48,12 +50,20 @@ public struct AuditReport: Sendable {
             out += "            (\(s.source))\n"
         }
         out += "\nWhat Rancher did\n"
-        for tick in e.attribution.ticks { out += "  \(clock(tick))  refresher tick: read AWS\n" }
+        var rancher: [(at: Int64, order: Int, line: String)] = []
+        for tick in e.attribution.ticks {
+            let failed = r.failedReads.filter { $0.eventTime >= tick && $0.eventTime - tick <= Attribution.burstGap }
+            let how = failed.isEmpty ? "read AWS" : "its " + failed.map { "\($0.eventName) was refused (\($0.errorCode ?? "error"))" }.joined(separator: ", ")
+            rancher.append((tick, 0, "  \(clock(tick))  refresher tick: \(how)"))
+        }
         for (call, changes) in r.operatorCalls {
             let outcome = call.errorCode.map { "refused: \($0)" } ?? (call.updateID.map { "accepted, update \($0.prefix(8))" } ?? "accepted")
-            out += "  \(clock(call.eventTime))  eks-operator \(call.eventName) " + changes.map(describe).joined(separator: ", ") + " (\(outcome))\n"
+            rancher.append((call.eventTime, 1, "  \(clock(call.eventTime))  eks-operator \(call.eventName) " + changes.map(describe).joined(separator: ", ") + " (\(outcome))"))
         }
-        out = sortedSection(out, header: "\nWhat Rancher did\n")
+        out += rancher.enumerated().sorted { ($0.element.at, $0.element.order, $0.offset) < ($1.element.at, $1.element.order, $1.offset) }
+            .map { $0.element.line + "\n" }.joined()
+        if rancher.isEmpty { out += "  nothing the records show\n" }
+        for m in audit.mismatches { out += "  note: \(m)\n" }
 
         let lost = audit.observed.findings.lost
         out += "\nLost writes in the records: \(lost.count)\n"
@@ -114,7 +124,7 @@ public struct AuditReport: Sendable {
             out += "\nWhat would have prevented it\n"
             for p in prevention { out += wrap(p, indent: "  ", first: "  - ") }
         }
-        if let runID { out += "\nRecorded as run \(runID) (kind observed): simctl history --db … --run \(runID)\n" }
+        if let runID { out += "\nRecorded as run \(runID) (kind observed): simctl history --db \(database ?? "…") --run \(runID)\n" }
         return out
     }
 
@@ -128,13 +138,6 @@ public struct AuditReport: Sendable {
     }
 
     private func signed(_ ms: SimTime) -> String { ms < 0 ? "-" + DurationText.format(-ms) : "+" + DurationText.format(ms) }
-
-    /// The section's lines after its header in time order (ticks and operator calls interleaved).
-    private func sortedSection(_ text: String, header: String) -> String {
-        guard let range = text.range(of: header, options: .backwards) else { return text }
-        let lines = text[range.upperBound...].split(separator: "\n").map(String.init)
-        return String(text[..<range.upperBound]) + lines.enumerated().sorted { ($0.element.prefix(10), $0.offset) < ($1.element.prefix(10), $1.offset) }.map(\.element).joined(separator: "\n") + "\n"
-    }
 
     private func describe(_ c: ObservedChange) -> String {
         c.value.map { "\(c.path) = \($0)" } ?? "removed \(c.path)"
@@ -203,7 +206,7 @@ public struct AuditReport: Sendable {
                      ("why", .string(whyUnrequested(u))), ("source", .string(u.source))])
         }
         pairs += [("lostWrites", observed["lostWrites"] ?? .array([])), ("unrequestedChanges", .array(unrequested))]
-        pairs += [("observed", observed), ("model", model)]
+        pairs += [("observed", observed), ("model", model), ("notes", .array(audit.mismatches.map(JSONValue.string)))]
         pairs += [("uncertainty", uncertainty), ("prevention", .array(prevention.map(JSONValue.string)))]
         pairs += [("run", runID.map { .int($0) } ?? .null), ("scenario", .string(r.yaml))]
         return .object(pairs)

@@ -54,7 +54,7 @@ struct AuditCommand: ParsableCommand {
             do { store = try EventStore(path: db) } catch { throw SimctlExit.badInput("simctl: \(error)") }
             runID = try audit.record(in: store)
         }
-        let report = AuditReport(audit, runID: runID)
+        let report = AuditReport(audit, runID: runID, database: db)
         switch format {
         case .text: Output.print(report.text)
         case .json: Output.print(report.json.rendered(pretty: true))

@@ -9,6 +9,14 @@ ARN = f'arn:aws:eks:{REGION}:{ACCT}:cluster/{NAME}'
 base = json.load(open(f'{S}/cloudtrail/aws-docs-eks-CreateCluster-record.json'))
 RANCHER_UA = 'aws-sdk-go/1.36.7 (go1.13.8b4; linux; amd64)'   # rancher/rancher#31605
 CONSOLE_UA = json.loads(json.load(open(f'{S}/cloudtrail/awscli-cloudtrail-lookup-events-envelope.json'))['Events'][0]['CloudTrailEvent'])['userAgent']
+SHIFT = 17 if variant == 'timer' else 0   # a timer release ticks at its own phase, not on the minute
+import datetime
+def ts(hms, offset=False):
+    t = datetime.datetime(2025, 3, 4, *map(int, hms.split(':')), tzinfo=datetime.timezone.utc) + datetime.timedelta(seconds=SHIFT)
+    if offset: return (t - datetime.timedelta(hours=5)).strftime('%Y-%m-%dT%H:%M:%S-05:00')
+    return t.strftime('%Y-%m-%dT%H:%M:%SZ')
+if variant == 'timer':   # eks-operator 2025: aws-sdk-go-v2, and the ListUpdates gate before a cluster update
+    RANCHER_UA = 'aws-sdk-go-v2/1.30.3 os/linux lang/go#1.22.5 md/GOOS#linux md/GOARCH#amd64 api/eks#1.46.1'
 n = [0]
 def rec(time, name, who, params, response=None, error=None):
     r = copy.deepcopy(base)
@@ -33,43 +41,46 @@ def rec(time, name, who, params, response=None, error=None):
 def update(uid, typ, params, created):
     return {'update': {'id': uid, 'status': 'InProgress', 'type': typ, 'params': params, 'createdAt': created, 'errors': []}}
 def describe(t): return rec(t, 'DescribeCluster', 'rancher', {'name': NAME})
-edit_at = {'race': '14:03:20', 'nearmiss': '14:05:20', 'tag': '14:03:20', 'ngdelete': None}[variant]
-op_at = {'race': '14:03:21', 'nearmiss': '14:05:21', 'tag': '14:03:21', 'ngdelete': '14:05:01'}[variant]
+edit_at = {'race': '14:03:20', 'timer': '14:03:20', 'nearmiss': '14:05:20', 'tag': '14:03:20', 'ngdelete': None}[variant]
+op_at = {'race': '14:03:21', 'timer': '14:03:21', 'nearmiss': '14:05:21', 'tag': '14:03:21', 'ngdelete': '14:05:01'}[variant]
 ENC_ARN = ARN.replace(':', '%3A').replace('/', '%2F')
-rancher = [describe('2025-03-04T14:00:00Z'), describe('2025-03-04T14:05:00Z'), describe('2025-03-04T14:10:00Z'),
-           describe(f'2025-03-04T{op_at}Z')]
+rancher = [describe(ts('14:00:00')), describe(ts('14:05:00')), describe(ts('14:10:00')),
+           describe(ts(op_at))]
 if variant == 'ngdelete':
-    rancher.append(rec('2025-03-04T14:05:00Z', 'ListNodegroups', 'rancher', {'name': NAME}, None,
+    rancher.append(rec(ts('14:05:00'), 'ListNodegroups', 'rancher', {'name': NAME}, None,
                        ('AccessDeniedException', f'User: arn:aws:iam::{ACCT}:user/rancher-eks is not authorized to perform: eks:ListNodegroups on resource: {ARN}')))
     ng = json.load(open(f'{S}/awscli-eks/delete-nodegroup-1.json'))['nodegroup']
     ng['clusterName'] = NAME; ng['nodegroupName'] = 'ng1'
     ng['nodegroupArn'] = f'arn:aws:eks:{REGION}:{ACCT}:nodegroup/{NAME}/ng1/a1b2c3d4-5678-90ab-cdef-EXAMPLE11111'
-    rancher.append(rec(f'2025-03-04T{op_at}Z', 'DeleteNodegroup', 'rancher', {'name': NAME, 'nodegroupName': 'ng1'}, {'nodegroup': ng}))
+    rancher.append(rec(ts(op_at), 'DeleteNodegroup', 'rancher', {'name': NAME, 'nodegroupName': 'ng1'}, {'nodegroup': ng}))
 else:
-    rancher.append(rec(f'2025-03-04T{op_at}Z', 'TagResource', 'rancher', {'resourceArn': ENC_ARN, 'tags': {'env': 'prod'}}))
+    rancher.append(rec(ts(op_at), 'TagResource', 'rancher', {'resourceArn': ENC_ARN, 'tags': {'env': 'prod'}}))
 if variant == 'tag':
-    rancher.append(rec(f'2025-03-04T{op_at}Z', 'UntagResource', 'rancher', {'resourceArn': ENC_ARN, 'tagKeys': ['owner']}))
-if variant == 'race':
-    rancher.append(rec(f'2025-03-04T{op_at}Z', 'UpdateClusterConfig', 'rancher',
+    rancher.append(rec(ts(op_at), 'UntagResource', 'rancher', {'resourceArn': ENC_ARN, 'tagKeys': ['owner']}))
+if variant == 'timer':
+    rancher.append(rec(ts(op_at), 'ListUpdates', 'rancher', {'name': NAME}))
+    rancher.append(rec(ts(op_at), 'DescribeUpdate', 'rancher', {'name': NAME, 'updateId': '10bddb13-a71b-425a-b0a6-71cd03e59161'}))
+if variant in ('race', 'timer'):
+    rancher.append(rec(ts(op_at), 'UpdateClusterConfig', 'rancher',
                        {'name': NAME, 'resourcesVpcConfig': {'endpointPublicAccess': True, 'endpointPrivateAccess': False, 'publicAccessCidrs': ['0.0.0.0/0']}},
                        update('0b1e4a6c-5d2f-4e8a-9c3b-7f6d5e4c3b2a', 'EndpointAccessUpdate',
                               [{'type': 'EndpointPublicAccess', 'value': 'true'}, {'type': 'EndpointPrivateAccess', 'value': 'false'},
-                               {'type': 'publicAccessCidrs', 'value': '["0.0.0.0/0"]'}], 1741097001.412)))
-    rancher.append(describe('2025-03-04T14:03:51Z'))
+                               {'type': 'publicAccessCidrs', 'value': '["0.0.0.0/0"]'}], 1741097001.412 + SHIFT)))
+    rancher.append(describe(ts('14:03:51')))
 other = json.load(open(f'{S}/cloudtrail/aws-docs-eks-nodegroup-slr-DeleteInstanceProfile-record.json'))
 trail = {'Records': [rancher[-1], other] + rancher[:-1]}
 with open(f'{out}/cloudtrail/{ACCT}_CloudTrail_{REGION}_20250304T1415Z_x1Yz.json.gz', 'wb') as f:
     f.write(gzip.compress(json.dumps(trail).encode(), mtime=0))
 if variant == 'tag':   # TagResource produces no output (awscli tag-resource.rst)
-    console = rec('2025-03-04T14:02:11Z', 'TagResource', 'console', {'resourceArn': ENC_ARN, 'tags': {'owner': 'alice'}}, None)
+    console = rec(ts('14:02:11'), 'TagResource', 'console', {'resourceArn': ENC_ARN, 'tags': {'owner': 'alice'}}, None)
 else:
-    console = rec('2025-03-04T14:02:11Z', 'UpdateClusterConfig', 'console',
+    console = rec(ts('14:02:11'), 'UpdateClusterConfig', 'console',
                   {'name': NAME, 'resourcesVpcConfig': {'endpointPublicAccess': True, 'endpointPrivateAccess': True}},
                   update('10bddb13-a71b-425a-b0a6-71cd03e59161', 'EndpointAccessUpdate',
-                         [{'type': 'EndpointPublicAccess', 'value': 'true'}, {'type': 'EndpointPrivateAccess', 'value': 'true'}], 1741096931.297))
+                         [{'type': 'EndpointPublicAccess', 'value': 'true'}, {'type': 'EndpointPrivateAccess', 'value': 'true'}], 1741096931.297 + SHIFT))
 envelope = json.load(open(f'{S}/cloudtrail/awscli-cloudtrail-lookup-events-envelope.json'))
 ev = envelope['Events'][0]
-ev.update({'EventId': console['eventID'], 'Username': 'alice', 'EventTime': '2025-03-04T09:02:11-05:00', 'EventName': 'UpdateClusterConfig',
+ev.update({'EventId': console['eventID'], 'Username': 'alice', 'EventTime': ts('14:02:11', offset=True), 'EventName': 'UpdateClusterConfig',
            'Resources': [{'ResourceType': 'AWS::EKS::Cluster', 'ResourceName': NAME}], 'CloudTrailEvent': json.dumps(console)})
 if variant != 'ngdelete': json.dump(envelope, open(f'{out}/cloudtrail/lookup-events-console.json', 'w'), indent=2)
 if variant == 'ngdelete':
@@ -95,15 +106,15 @@ if variant == 'ngdelete':
     eks['nodeGroups'] = [g0]
 obj['spec']['displayName'] = NAME
 obj['status']['appliedSpec']['eksConfig'] = copy.deepcopy(eks)
-obj['metadata'] = {'name': 'c-r64vb', 'annotations': {'clusters.management.cattle.io/ke-last-refresh': '1741096800'}}
+obj['metadata'] = {'name': 'c-r64vb', 'annotations': {'clusters.management.cattle.io/ke-last-refresh': str(1741096800 + SHIFT)}}
 yaml.safe_dump(obj, open(f'{out}/rancher-cluster.yaml', 'w'), sort_keys=False)
 # Rancher's API audit log: the docs' level-0 read and level-2 write, edited to a PUT of the cluster.
 lines = [json.load(open(f'{S}/rancher-audit-log/rancher-docs-level0-metadata.json'))]
-lines[0]['requestTimestamp'] = lines[0]['responseTimestamp'] = '2025-03-04T09:01:40-05:00'
+lines[0]['requestTimestamp'] = lines[0]['responseTimestamp'] = ts('14:01:40', offset=True)
 put = json.load(open(f'{S}/rancher-audit-log/rancher-docs-level2-request-body.json'))
 put['requestURI'] = '/v3/clusters/c-r64vb'; put['method'] = 'PUT'; put['responseCode'] = 200
 put['user']['name'] = 'user-bob42'; put['user']['extra']['username'] = ['bob']; put['user']['extra']['principalid'] = ['local://user-bob42']
-put['requestTimestamp'] = put['responseTimestamp'] = f'2025-03-04T{int((edit_at or "14")[:2])-5:02d}{(edit_at or "14:00:00")[2:]}-05:00'
+put['requestTimestamp'] = put['responseTimestamp'] = ts(edit_at or '14:00:00', offset=True)
 body = copy.deepcopy(eks); body['tags'] = {'team': 'shop', 'env': 'prod'}
 if variant == 'nearmiss': body['privateAccess'] = True   # the form showed what the 14:05 refresh copied
 put['requestBody'] = {'name': NAME, 'type': 'cluster', 'eksConfig': body}
