@@ -115,7 +115,7 @@ final class EvidenceTests: XCTestCase {
     /// A record as CloudTrailReader makes it, for inference tests.
     func record(_ seconds: Int64, _ name: String, agent: String, order: Int) -> CloudTrailRecord {
         CloudTrailRecord(file: "t.json", location: "Records[\(order)]", order: order, eventTime: seconds * 1000, eventName: name,
-                         eventID: "", principal: "arn:aws:iam::1:user/rancher", identityType: "IAMUser", userAgent: agent,
+                         eventID: "", principal: "arn:aws:iam::1:user/rancher", roleArn: nil, identityType: "IAMUser", userAgent: agent,
                          fromConsole: false, invokedBy: nil, clusterName: "c", nodegroupName: nil, request: .null,
                          response: .null, errorCode: nil, errorMessage: nil)
     }
@@ -134,6 +134,28 @@ final class EvidenceTests: XCTestCase {
         XCTAssertEqual(try profile(ticks: ownPhase, agent: "aws-sdk-go/1.36.7 (go1.13.8b4; linux; amd64)", operatorCalls: ["DescribeCluster", "TagResource"]), "rancher-2.5.8-timer")
         XCTAssertEqual(try profile(ticks: ownPhase, agent: "aws-sdk-go-v2/1.30.3 os/linux lang/go#1.22.5", operatorCalls: ["DescribeCluster", "UpdateClusterConfig"]), "eks-operator-2024")
         XCTAssertEqual(try profile(ticks: ownPhase, agent: "aws-sdk-go-v2/1.30.3 os/linux lang/go#1.22.5", operatorCalls: ["DescribeCluster", "ListUpdates", "UpdateClusterConfig"]), "eks-operator-2025")
+    }
+
+    func testAnAssumedRoleIsRecognisedAcrossItsSessions() throws {
+        let ticks: [Int64] = [1_741_096_817, 1_741_097_117, 1_741_097_417]
+        let records = ticks.enumerated().map { i, t -> CloudTrailRecord in
+            var r = record(t, "DescribeCluster", agent: "aws-sdk-go-v2/1.30.3", order: i)
+            r.principal = "arn:aws:sts::1:assumed-role/rancher-eks/session-\(i)"
+            r.roleArn = "arn:aws:iam::1:role/rancher-eks"
+            return r
+        }
+        let inferred = Attribution(records: records, rancherPrincipal: nil)
+        XCTAssertEqual(inferred.rancherPrincipal, "arn:aws:iam::1:role/rancher-eks")
+        XCTAssertEqual(inferred.ticks.count, 3)
+        let given = Attribution(records: records, rancherPrincipal: "arn:aws:iam::1:role/rancher-eks")
+        XCTAssertTrue(given.calls.allSatisfy { $0.actor == .refresher })
+    }
+
+    func testARancherBodyThatDropsAKeyUnmanagesIt() {
+        let before: JSONValue = .object([("privateAccess", .bool(false)), ("tags", .object([("team", .string("shop"))]))])
+        let after: JSONValue = .object([("privateAccess", .null), ("tags", .object([("team", .string("shop")), ("env", .string("prod"))]))])
+        let changes = ChangeMapping.changes(edit: after, before: before)
+        XCTAssertEqual(changes, [ObservedChange(path: "tags.env", value: .string("prod")), ObservedChange(path: "privateAccess", value: nil)])
     }
 
     func testATimerReleaseTakesItsPhaseFromTheFirstTick() throws {

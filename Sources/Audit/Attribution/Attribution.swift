@@ -32,7 +32,7 @@ public struct Attribution: Sendable {
             principal = inferred.principal
             reason = inferred.reason
         }
-        let ours = sorted.filter { $0.principal == principal && !$0.fromConsole }
+        let ours = sorted.filter { Self.isRancher($0, principal) && !$0.fromConsole }
         let bursts = Self.bursts(ours)
         let readBursts = bursts.filter { $0.allSatisfy(\.isRead) }
         let period = Self.period(readBursts.map { $0[0].eventTime })
@@ -50,7 +50,7 @@ public struct Attribution: Sendable {
         }
         calls = sorted.map { r in
             if r.fromConsole { return AttributedCall(record: r, actor: .console(principal: r.principal)) }
-            if r.principal == principal {
+            if Self.isRancher(r, principal) {
                 return AttributedCall(record: r, actor: tickIDs.contains("\(r.order)") ? .refresher : .operator)
             }
             if Self.isBrowser(r.userAgent) { return AttributedCall(record: r, actor: .console(principal: r.principal)) }
@@ -63,6 +63,12 @@ public struct Attribution: Sendable {
         rancherUserAgent = ours.first?.userAgent
     }
 
+    /// The record is Rancher's: its ARN, or its role when Rancher assumes one (sessions change).
+    static func isRancher(_ r: CloudTrailRecord, _ principal: String?) -> Bool {
+        guard let principal else { return false }
+        return r.principal == principal || r.roleArn == principal
+    }
+
     /// The console's own user agents (a browser, or the console's front end calling for it).
     static func isBrowser(_ agent: String) -> Bool {
         agent.hasPrefix("Mozilla/") || agent.contains("console.amazonaws.com") || agent == "AWS Internal"
@@ -72,7 +78,7 @@ public struct Attribution: Sendable {
 
     /// The principal with an SDK user agent whose read bursts recur most regularly (at least 3).
     static func inferPrincipal(_ records: [CloudTrailRecord]) -> (principal: String, reason: String)? {
-        let candidates = Dictionary(grouping: records.filter { !$0.fromConsole && isSDK($0.userAgent) }, by: \.principal)
+        let candidates = Dictionary(grouping: records.filter { !$0.fromConsole && isSDK($0.userAgent) }, by: \.caller)
         var best: (principal: String, ticks: Int, period: Int64, agent: String)?
         for principal in candidates.keys.sorted() {
             let reads = bursts(candidates[principal]!).filter { $0.allSatisfy(\.isRead) && $0.contains { $0.eventName == "DescribeCluster" } }

@@ -64,12 +64,15 @@ enum ChangeMapping {
             let new = edit[key] ?? .null, old = before[key] ?? .null
             guard new != old else { continue }
             switch field.kind {
+            case .map where new == .null:
+                out.append(.init(path: FieldPath(unchecked: key), value: nil))  // no longer managed
             case .map:
                 out += mapDiff(FieldPath(unchecked: key), new: new.stringMap ?? [:], old: old.stringMap ?? [:])
             case .nodeGroups:
                 out += nodeGroupDiff(new: new.arrayValue ?? [], old: old.arrayValue ?? [])
             default:
                 if let v = fieldValue(new) { out.append(.init(path: FieldPath(unchecked: key), value: v)) }
+                else if new == .null { out.append(.init(path: FieldPath(unchecked: key), value: nil)) }  // no longer managed
             }
         }
         return out

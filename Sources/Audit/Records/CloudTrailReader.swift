@@ -81,6 +81,7 @@ public enum CloudTrailReader {
             file: file, location: location, order: result.records.count, eventTime: time, eventName: name,
             eventID: json["eventID"]?.stringValue ?? "",
             principal: identity["arn"]?.stringValue ?? identity["invokedBy"]?.stringValue ?? "unknown",
+            roleArn: identity["type"]?.stringValue == "AssumedRole" ? identity["sessionContext"]?["sessionIssuer"]?["arn"]?.stringValue : nil,
             identityType: identity["type"]?.stringValue ?? "unknown",
             userAgent: json["userAgent"]?.stringValue ?? "",
             fromConsole: json["sessionCredentialFromConsole"]?.boolValue ?? false,

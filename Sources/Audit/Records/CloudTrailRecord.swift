@@ -15,6 +15,8 @@ public struct CloudTrailRecord: Hashable, Sendable {
     public var eventID: String
     /// `userIdentity.arn` (for an assumed role, the role session's ARN).
     public var principal: String
+    /// For an assumed role, the role (`sessionContext.sessionIssuer.arn`): sessions change, the role stays.
+    public var roleArn: String?
     /// `userIdentity.type`: IAMUser, AssumedRole, AWSService, ...
     public var identityType: String
     public var userAgent: String
@@ -38,6 +40,9 @@ public struct CloudTrailRecord: Hashable, Sendable {
     }
 
     private var rank: Int { eventName == "DescribeCluster" ? 0 : isRead ? 1 : 2 }
+
+    /// Who made the call, stable across role sessions: the role for an assumed role, else the ARN.
+    public var caller: String { roleArn ?? principal }
 
     /// True for calls that change nothing (Describe*, List*).
     public var isRead: Bool { eventName.hasPrefix("Describe") || eventName.hasPrefix("List") }
