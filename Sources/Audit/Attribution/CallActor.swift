@@ -10,8 +10,22 @@ public enum CallActor: Hashable, Sendable {
     case other(principal: String, userAgent: String)
 }
 
-/// One EKS call with who made it.
-public struct AttributedCall: Hashable, Sendable {
-    public var record: CloudTrailRecord
-    public var actor: CallActor
+extension CallActor {
+    /// A person (console session or other automation) rather than Rancher.
+    var isPerson: Bool {
+        switch self {
+        case .console, .other: true
+        case .refresher, .operator: false
+        }
+    }
+
+    /// Who, in words.
+    var who: String {
+        switch self {
+        case .console(let p): "\(p) (console session)"
+        case .other(let p, let agent): "\(p) (\(agent))"
+        case .refresher: "Rancher's refresher"
+        case .operator: "Rancher's eks-operator"
+        }
+    }
 }
