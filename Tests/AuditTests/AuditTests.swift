@@ -85,6 +85,13 @@ final class AuditTests: XCTestCase {
         XCTAssertEqual(audit.mismatches, [])
     }
 
+    func testTheSameRecordsGiveTheSameBytes() throws {
+        let a = try AuditReport(Audit.run(AuditFixtures.input("race")))
+        let b = try AuditReport(Audit.run(AuditFixtures.input("race")))
+        XCTAssertEqual(a.json.rendered(pretty: true), b.json.rendered(pretty: true))
+        XCTAssertEqual(a.text, b.text)
+    }
+
     func testTheReconstructedScenarioLoads() throws {
         let audit = try Audit.run(AuditFixtures.input("race"))
         let again = try ScenarioLoader.parse(audit.reconstruction.yaml, path: "again")

@@ -122,7 +122,7 @@ public struct AuditReport: Sendable {
 
         if !prevention.isEmpty {
             out += "\nWhat would have prevented it\n"
-            for p in prevention { out += wrap(p, indent: "  ", first: "  - ") }
+            for p in prevention { out += wrap(p, indent: "    ", first: "  - ") }
         }
         if let runID { out += "\nRecorded as run \(runID) (kind observed): simctl history --db \(database ?? "…") --run \(runID)\n" }
         return out
