@@ -100,6 +100,8 @@ final class RecordReaderTests: XCTestCase {
         let objects = try RancherObject.read(paths: [AuditFixtures.path("onclusterchange_active.yaml"), AuditFixtures.path("race/rancher-cluster.yaml")])
         XCTAssertEqual(objects.map(\.kind), ["Cluster", "Cluster"])
         XCTAssertEqual(objects[0].spec?["displayName"]?.stringValue, "eks-test")
+        XCTAssertEqual(objects[0].spec?["amazonCredentialSecret"]?.stringValue, "[redacted]")
+        XCTAssertEqual(objects[0].spec?["secretsEncryption"], .bool(false))
         XCTAssertEqual(objects[0].upstreamSpec?["publicAccess"], .bool(true))
         XCTAssertEqual(objects[1].lastRefresh, 1_741_096_800)
         let ekscc = try XCTUnwrap(try RancherObject.read(paths: [AuditFixtures.path("onclusterchange_ekscc_active.json")]).first)

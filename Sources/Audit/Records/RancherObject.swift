@@ -28,7 +28,7 @@ public struct RancherObject: Sendable {
                 guard let loaded = try Yams.load(yaml: String(decoding: data, as: UTF8.self)) else {
                     throw AuditError(file: path, message: "the file is empty; expected a Rancher Cluster or EKSClusterConfig object")
                 }
-                root = Self.json(loaded)
+                root = Redaction.clean(Self.json(loaded))
             } catch let error as AuditError {
                 throw error
             } catch let error as YamlError {

@@ -1,7 +1,8 @@
 import ClusterStateMachine
 
-/// Nothing that could be a credential is kept: keys that name one are replaced by "[redacted]", and
-/// so is any string that looks like an AWS access key id.
+/// Nothing that could be a credential is kept: the value of a key that names one (unless it is a
+/// flag, a number or null: `secretsEncryption: true` is no secret) is replaced by "[redacted]", and so
+/// is any string that looks like an AWS access key id.
 enum Redaction {
     static let marker = "[redacted]"
     private static let secretWords = ["password", "secret", "token", "accesskey", "credential", "privatekey", "kubeconfig"]
@@ -21,7 +22,12 @@ enum Redaction {
         switch value {
         case .string(let s) where looksLikeAccessKey(s): .string(marker)
         case .array(let items): .array(items.map(clean))
-        case .object(let pairs): .object(pairs.map { isSecretKey($0.0) ? ($0.0, .string(marker)) : ($0.0, clean($0.1)) })
+        case .object(let pairs): .object(pairs.map { key, v in
+            switch v {
+            case .bool, .int, .double, .null: (key, v)
+            default: isSecretKey(key) ? (key, .string(marker)) : (key, clean(v))
+            }
+        })
         default: value
         }
     }
