@@ -68,9 +68,14 @@ final class AuditTests: XCTestCase {
         XCTAssertTrue(audit.observed.result.log.contains { t in
             if case .awsCalled(let c) = t.event { c.caller == .refresher && c.operation == "ListNodegroups" && c.error != nil } else { false }
         })
-        // This model's refresher stores nothing on a failed read: it does not delete the node group.
-        XCTAssertTrue(audit.unrequestedReproduced.isEmpty)
-        XCTAssertFalse(audit.reproduced)
+        // The reconstructed scenario refuses the same read at the same tick.
+        XCTAssertTrue(audit.reconstruction.yaml.contains("{at: 4m59s999ms, actor: aws, throttle: {operation: ListNodegroups, ratePerSecond: 0, burst: 0, for: 1s1ms}}"),
+                      audit.reconstruction.yaml)
+        XCTAssertTrue(audit.model.result.log.contains { t in
+            if case .awsCalled(let c) = t.event { c.caller == .refresher && c.operation == "ListNodegroups" && c.error != nil } else { false }
+        })
+        // Whether the model deletes the node group too is the release's behaviour; the verdict follows it.
+        XCTAssertEqual(audit.reproduced, audit.unrequestedReproduced.count == 1)
         XCTAssertTrue(AuditReport(audit).text.contains("rancher#35804"))
     }
 

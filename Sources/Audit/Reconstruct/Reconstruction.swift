@@ -114,7 +114,7 @@ public struct Reconstruction: Sendable {
         let settings = refreshSettings(evidence, profile: profile, start: start, reason: &refreshReason)
         let yaml = ScenarioText.render(name: "audit-\(ScenarioText.slug(evidence.clusterName))", evidence: evidence, start: start, profile: profileName,
                           settings: settings, bounds: bounds, block: block, managed: ClusterBlock.managed(evidence.rancherObject?.spec),
-                          steps: steps, failedReads: failedReads, failedUpdates: failedUpdates)
+                          steps: steps, ticks: evidence.attribution.ticks, failedReads: failedReads, failedUpdates: failedUpdates)
         var scenario: Scenario
         do {
             scenario = try ScenarioLoader.parse(yaml, path: "reconstructed scenario")

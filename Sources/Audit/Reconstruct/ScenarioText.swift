@@ -5,7 +5,7 @@ import Simulator
 /// CONTRACT.md §1, each step commented with who made it and the record it came from.
 enum ScenarioText {
     static func render(name: String, evidence: Evidence, start: Int64, profile: String, settings: String, bounds: [DurationBound],
-                       block: [(String, JSONValue)], managed: String, steps: [PersonStep], failedReads: [CloudTrailRecord],
+                       block: [(String, JSONValue)], managed: String, steps: [PersonStep], ticks: [Int64], failedReads: [CloudTrailRecord],
                        failedUpdates: [CloudTrailRecord]) -> String {
         var y = "# Reconstructed by simctl audit from real records; times are whole seconds as the records give them.\n"
         y += "name: \(name)\n"
@@ -38,8 +38,11 @@ enum ScenarioText {
             y += "  - {at: \(DurationText.format(r.eventTime - start - 1)), actor: aws, failNextUpdate: true}   # DescribeUpdate \(r.updateID ?? ""): Failed\n"
         }
         // A read AWS refused: the model refuses it too, as an empty token bucket for one second.
+        // It is armed 1 ms before the tick whose burst holds the read (at one millisecond the tick, a
+        // machine, runs before any step) and lasts past the read.
         for r in failedReads {
-            y += "  - {at: \(DurationText.format(r.eventTime - start)), actor: aws, throttle: {operation: \(r.eventName), ratePerSecond: 0, burst: 0, for: 1s}}"
+            let tick = ticks.last { $0 <= r.eventTime && r.eventTime - $0 <= Attribution.burstGap } ?? r.eventTime
+            y += "  - {at: \(DurationText.format(tick - start - 1)), actor: aws, throttle: {operation: \(r.eventName), ratePerSecond: 0, burst: 0, for: \(DurationText.format(r.eventTime - tick + 1001))}}"
             y += "   # the refresher's \(r.eventName) refused: \(r.errorCode ?? ""), \(r.file): \(r.location)\n"
         }
         return y

@@ -94,8 +94,11 @@ public struct AuditReport: Sendable {
         } else {
             out += "; the records show " + (audit.observedVerdict.isEmpty ? "nothing lost" : audit.observedVerdict.joined(separator: ", ")) + ": it does NOT reproduce them.\n"
         }
+        for u in audit.unrequestedReproduced {
+            out += "  It makes the unrequested \(u.action) of \(u.field) too.\n"
+        }
         for u in audit.unrequested where !audit.unrequestedReproduced.contains(u) {
-            out += "  It does NOT make the unrequested \(u.action) of \(u.field): the release's model has no behaviour that explains it.\n"
+            out += "  It does NOT make the unrequested \(u.action) of \(u.field): \(r.scenario.profile.name)'s model has no behaviour that explains it (a failed read stores nothing).\n"
         }
 
         out += "\nWhat the records cannot tell\n"
@@ -134,7 +137,7 @@ public struct AuditReport: Sendable {
         guard !failed.isEmpty else { return "No person's change in the records explains it." }
         return "No person's change explains it; before it the refresher's reads failed: "
             + failed.map { "\($0.eventName) at \(clock($0.eventTime)) (\($0.errorCode ?? "error"))" }.joined(separator: ", ")
-            + ". A failed node group read taken for an empty list makes Rancher delete the node groups (rancher#35804); this model's refresher stores nothing on a failed read."
+            + ". Releases that take a failed node group read for an empty list delete the node groups (rancher#35804)."
     }
 
     private func signed(_ ms: SimTime) -> String { ms < 0 ? "-" + DurationText.format(-ms) : "+" + DurationText.format(ms) }
