@@ -20,6 +20,27 @@ final class RecordReaderTests: XCTestCase {
         XCTAssertThrowsError(try CloudTrailReader.read(paths: [empty.path])) { XCTAssertTrue("\($0)".contains("holds no .json or .json.gz file"), "\($0)") }
     }
 
+    func testATrailBucketsDigestFilesAreLeftOut() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("audit-bucket-\(ProcessInfo.processInfo.processIdentifier)")
+        try? FileManager.default.removeItem(at: root)
+        let trail = root.appendingPathComponent("AWSLogs/111122223333/CloudTrail/us-east-2/2025/03/04")
+        let digest = root.appendingPathComponent("AWSLogs/111122223333/CloudTrail-Digest/us-east-2/2025/03/04")
+        try FileManager.default.createDirectory(at: trail, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: digest, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: AuditFixtures.path("race/\(AuditFixtures.trailFile)"),
+                                         toPath: trail.appendingPathComponent("111122223333_CloudTrail_us-east-2_20250304T1415Z_x1Yz.json.gz").path)
+        try Data(#"{"awsAccountId": "111122223333", "digestStartTime": "2025-03-04T13:15:00Z", "logFiles": []}"#.utf8)
+            .write(to: digest.appendingPathComponent("111122223333_CloudTrail-Digest_us-east-2_trail_us-east-2_20250304T141500Z.json.gz"))
+        XCTAssertEqual(try CloudTrailReader.read(paths: [root.path]).records.count, 7)
+    }
+
+    func testARequestBodyLoggedAsTextIsRead() throws {
+        let line = #"{"requestURI":"/v3/clusters/c-r64vb","method":"PUT","responseCode":200,"requestTimestamp":"2025-03-04T09:03:20-05:00","user":{"name":"user-bob42"},"requestBody":"{\"eksConfig\":{\"displayName\":\"shop-prod\",\"tags\":{\"env\":\"prod\"}}}"}"#
+        let path = try AuditFixtures.temporary("text-body.log", Data((line + "\n").utf8))
+        let result = try RancherAuditReader.read(paths: [path])
+        XCTAssertEqual(result.edits.first?.eksConfig["tags"]?["env"]?.stringValue, "prod")
+    }
+
     func testPercentEncodedResourceArnNamesTheCluster() throws {
         let result = try CloudTrailReader.read(paths: [AuditFixtures.path("race/\(AuditFixtures.trailFile)")])
         let tag = try XCTUnwrap(result.records.first { $0.eventName == "TagResource" })

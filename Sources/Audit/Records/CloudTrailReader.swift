@@ -3,7 +3,8 @@ import Foundation
 
 /// Reads CloudTrail: trail files (`{"Records": [...]}`, gzipped or not), `aws cloudtrail
 /// lookup-events` output (`{"Events": [{"CloudTrailEvent": "<record as a JSON string>"}]}`), a single
-/// record, or a directory of any of them (every `.json` and `.json.gz` file under it, in path order).
+/// record, or a directory of any of them (every `.json` and `.json.gz` file under it, in path order,
+/// digest and Insights files left out).
 public enum CloudTrailReader {
     /// What was read: EKS records, and how many records of other services were skipped.
     public struct Result: Sendable {
@@ -27,8 +28,11 @@ public enum CloudTrailReader {
                 throw AuditError(file: path, message: "no such file or directory")
             }
             guard isDirectory.boolValue else { files.append(path); continue }
+            // A synced trail bucket also holds digest and Insights files (`CloudTrail-Digest/`,
+            // `CloudTrail-Insight/`): they are not API call records.
             let found = (FileManager.default.subpaths(atPath: path) ?? [])
-                .filter { $0.hasSuffix(".json") || $0.hasSuffix(".json.gz") }.sorted()
+                .filter { ($0.hasSuffix(".json") || $0.hasSuffix(".json.gz")) && !$0.contains("CloudTrail-Digest") && !$0.contains("CloudTrail-Insight") }
+                .sorted()
             guard !found.isEmpty else { throw AuditError(file: path, message: "the directory holds no .json or .json.gz file") }
             files += found.map { (path as NSString).appendingPathComponent($0) }
         }

@@ -42,7 +42,11 @@ public enum RancherAuditReader {
             && (uri.hasPrefix("/v3/clusters/") || uri.hasPrefix("/v1/management.cattle.io.clusters/"))
         let code = json["responseCode"]?.int64Value ?? 0
         guard isClusterWrite, (200..<300).contains(code) else { result.skipped += 1; return }
-        guard let body = json["requestBody"] else { result.withoutBody += 1; return }
+        guard var body = json["requestBody"] else { result.withoutBody += 1; return }
+        // Some releases log the body as the request's raw JSON text.
+        if case .string(let text) = body {
+            body = try JSONInput.parse(Data(text.utf8), file: file, location: "line \(line): requestBody")
+        }
         guard let eks = body["eksConfig"] ?? body["spec"]?["eksConfig"], eks.objectValue != nil else { result.skipped += 1; return }
         guard let stamp = json["requestTimestamp"]?.stringValue, let at = Timestamp.milliseconds(.string(stamp)) else {
             throw fail("expected requestTimestamp as an RFC 3339 time")
