@@ -97,6 +97,22 @@ final class AuditTests: XCTestCase {
         XCTAssertEqual(a.text, b.text)
     }
 
+    func testWithoutTicksATimerReleaseTakesItsPhaseFromKeLastRefresh() throws {
+        var input = AuditFixtures.input("timer")
+        input.cloudTrail = [AuditFixtures.path("timer/cloudtrail/lookup-events-console.json")]
+        input.profile = "rancher-2.5.8-timer"
+        let audit = try Audit.run(input)
+        XCTAssertEqual(audit.evidence.attribution.ticks, [])
+        // ke-last-refresh is 14:00:17; the scenario starts at 14:01:00, so the last refresh was 43 s
+        // before it and the first tick is due at 14:05:17, the cluster's real phase.
+        XCTAssertTrue(audit.reconstruction.yaml.contains("lastRefresh: -43s"), audit.reconstruction.yaml)
+        XCTAssertTrue(audit.reconstruction.refreshReason.contains("ke-last-refresh"))
+        let firstTick = audit.model.result.log.first { t in
+            if case .workStarted(let w) = t.event { w.kind == .refresherTick } else { false }
+        }
+        XCTAssertEqual(firstTick.map { audit.model.result.clock($0.at) }, "14:05:17")
+    }
+
     func testTheReconstructedScenarioLoads() throws {
         let audit = try Audit.run(AuditFixtures.input("race"))
         let again = try ScenarioLoader.parse(audit.reconstruction.yaml, path: "again")
