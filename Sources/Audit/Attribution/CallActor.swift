@@ -19,11 +19,23 @@ extension CallActor {
         }
     }
 
+    /// An IAM ARN as a person reads it, with a note: `alice (role Admin, console session)` for
+    /// `arn:aws:sts::111122223333:assumed-role/Admin/alice`, `user deploy (Terraform/1.5.7)`.
+    static func short(_ arn: String, _ note: String) -> String {
+        let resource = arn.split(separator: ":", maxSplits: 5).last.map(String.init) ?? arn
+        let parts = resource.split(separator: "/").map(String.init)
+        switch parts.first {
+        case "assumed-role" where parts.count >= 3: return "\(parts[2]) (role \(parts[1]), \(note))"
+        case "user" where parts.count >= 2: return "user \(parts.last!) (\(note))"
+        default: return "\(arn) (\(note))"
+        }
+    }
+
     /// Who, in words.
     var who: String {
         switch self {
-        case .console(let p): "\(p) (console session)"
-        case .other(let p, let agent): "\(p) (\(agent))"
+        case .console(let p): Self.short(p, "console session")
+        case .other(let p, let agent): Self.short(p, agent.split(separator: " ").first.map(String.init) ?? agent)
         case .refresher: "Rancher's refresher"
         case .operator: "Rancher's eks-operator"
         }

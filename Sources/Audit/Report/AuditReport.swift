@@ -180,6 +180,7 @@ public struct AuditReport: Sendable {
         ])
         let people: [JSONValue] = r.steps.map { s in
             .object([("step", .int(Int64(s.index))), ("actor", .string(s.actor.rawValue)), ("who", .string(s.who)),
+                     ("principal", s.call.map { .string($0.principal) } ?? .null),
                      ("at", time(s.at)), ("source", .string(s.source)), ("changes", changes(s.changes))])
         }
         let rancher: [JSONValue] = r.operatorCalls.map { call, list in
