@@ -9,6 +9,12 @@ enum ProfileInference {
     /// #1166). With the release table of issue 11 this is `p.has(.listUpdatesGate)`.
     static func asksListUpdates(_ p: Profile) -> Bool { p.listUpdatesGate }
 
+    /// Whether the release's eks-operator calls AWS through aws-sdk-go-v2: eks-operator v1.9.0 on
+    /// (commit 6ec4368b "Migrating to the AWS SDK for Go V2", 2024-03-06); before it, aws-sdk-go v1.
+    /// Among this build's profiles that is the 2024 ladder (v1.9.3 on); with the release table of
+    /// issue 11 it is the release's eks-operator version ≥ 1.9.0 (v1.9.0–v1.9.2 keep the old ladder).
+    static func usesSDKv2(_ p: Profile) -> Bool { p.ladder == .v2024 }
+
     static func infer(_ attribution: Attribution, override: String?, startEpochSeconds: Int64) throws(AuditError) -> (name: String, reason: String) {
         if let override {
             guard let profile = Profile.named(override) else {
@@ -30,14 +36,14 @@ enum ProfileInference {
         } else {
             reasons.append("too few refresher ticks to tell cron from timer")
         }
-        var ladder: Profile.Ladder?
+        var sdkV2: Bool?
         if let agent = attribution.rancherUserAgent {
             if agent.hasPrefix("aws-sdk-go-v2") {
-                ladder = .v2024
-                reasons.append("Rancher's calls use \(agent.split(separator: " ").first ?? "") (aws-sdk-go-v2: a 2024-or-later eks-operator)")
+                sdkV2 = true
+                reasons.append("Rancher's calls use \(agent.split(separator: " ").first ?? "") (aws-sdk-go-v2: eks-operator v1.9.0 or later)")
             } else if agent.hasPrefix("aws-sdk-go/") {
-                ladder = .v1
-                reasons.append("Rancher's calls use \(agent.split(separator: " ").first ?? "") (aws-sdk-go v1: eks-operator v1.0.x)")
+                sdkV2 = false
+                reasons.append("Rancher's calls use \(agent.split(separator: " ").first ?? "") (aws-sdk-go v1: eks-operator before v1.9.0)")
             }
         }
         let operatorCalls = attribution.calls.filter { $0.actor == .operator }.map(\.record)
@@ -48,8 +54,8 @@ enum ProfileInference {
                                  : "the operator wrote without asking ListUpdates first")
         }
         let fits = Profile.all.filter { p in
-            (refresher.map { p.refresher == $0 } ?? true) && (ladder.map { p.ladder == $0 } ?? true)
-                && (gate.map { asksListUpdates(p) == $0 || p.ladder == .v1 } ?? true)
+            (refresher.map { p.refresher == $0 } ?? true) && (sdkV2.map { usesSDKv2(p) == $0 } ?? true)
+                && (gate.map { asksListUpdates(p) == $0 } ?? true)
         }
         guard let chosen = fits.last ?? Profile.all.last else { return ("latest", "no profile known") }
         let text = reasons.joined(separator: "; ")
