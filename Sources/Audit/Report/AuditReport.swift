@@ -117,9 +117,14 @@ public struct AuditReport: Sendable {
         for scan in audit.durationScans {
             let b = scan.bound
             out += "  \(b.updateType.rawValue) started \(clock(b.record.eventTime)) lasted more than \(DurationText.format(b.atLeast))"
-            out += b.atMost.map { " and less than \(DurationText.format($0))" } ?? " (no later call bounds it)"
-            out += "; the model used \(DurationText.format(b.chosen)): "
-            out += scan.ranges.map { "\(DurationText.format($0.from))–\(DurationText.format($0.to)) " + ($0.lost.isEmpty ? "nothing lost" : "lost " + $0.lost.joined(separator: ", ")) }.joined(separator: "; ") + "\n"
+            out += b.atMost.map { " and less than \(DurationText.format($0)) (the model used " } ?? " (no later call bounds it; the model used "
+            out += "\(DurationText.format(b.chosen))). "
+            func verdict(_ lost: [String]) -> String { lost.isEmpty ? "nothing is lost" : "lost: " + lost.joined(separator: ", ") }
+            if scan.ranges.count == 1, let only = scan.ranges.first {
+                out += "Whatever it lasted (\(DurationText.format(only.from)) to \(DurationText.format(only.to))), \(verdict(only.lost))\n"
+            } else {
+                out += "Lasting " + scan.ranges.map { "\(DurationText.format($0.from)) to \(DurationText.format($0.to)): \(verdict($0.lost))" }.joined(separator: "; ") + "\n"
+            }
         }
         if audit.orderSweeps.isEmpty && audit.durationScans.isEmpty { out += "  nothing the verdict depends on\n" }
 
