@@ -179,6 +179,30 @@ final class EvidenceTests: XCTestCase {
         XCTAssertTrue(given.calls.allSatisfy { $0.actor == .refresher })
     }
 
+    func testEKSCallsMapToFieldPaths() {
+        func call(_ name: String, _ request: JSONValue, nodegroup: String? = nil) -> [ObservedChange]? {
+            var r = record(0, name, agent: "", order: 0)
+            r.request = request
+            r.nodegroupName = nodegroup
+            return ChangeMapping.changes(of: r, current: SpecDocument())
+        }
+        XCTAssertEqual(call("UpdateClusterVersion", .object([("name", .string("c")), ("version", .string("1.30"))])),
+                       [ObservedChange(path: "kubernetesVersion", value: .string("1.30"))])
+        XCTAssertEqual(call("UpdateNodegroupVersion", .object([("version", .string("1.30"))]), nodegroup: "ng1"),
+                       [ObservedChange(path: "nodeGroups.ng1.version", value: .string("1.30"))])
+        // awscli's update-nodegroup-config examples: labels to add and remove, and scaling together.
+        let labels: JSONValue = .object([("labels", .object([("addOrUpdateLabels", .object([("my-key", .string("my-value"))])),
+                                                             ("removeLabels", .array([.string("old")]))])),
+                                         ("scalingConfig", .object([("desiredSize", .int(2)), ("maxSize", .int(3))]))])
+        XCTAssertEqual(call("UpdateNodegroupConfig", labels, nodegroup: "ng1"), [
+            ObservedChange(path: "nodeGroups.ng1.desiredSize", value: .int(2)), ObservedChange(path: "nodeGroups.ng1.maxSize", value: .int(3)),
+            ObservedChange(path: "nodeGroups.ng1.labels.my-key", value: .string("my-value")), ObservedChange(path: "nodeGroups.ng1.labels.old", value: nil)])
+        let logging: JSONValue = .object([("logging", .object([("clusterLogging", .array([
+            .object([("types", .array([.string("api"), .string("audit")])), ("enabled", .bool(true))])]))]))])
+        XCTAssertEqual(call("UpdateClusterConfig", logging), [ObservedChange(path: "loggingTypes", value: .strings(["api", "audit"]))])
+        XCTAssertNil(call("CreateAccessEntry", .object([("name", .string("c"))])))
+    }
+
     func testARancherBodyThatDropsAKeyUnmanagesIt() {
         let before: JSONValue = .object([("privateAccess", .bool(false)), ("tags", .object([("team", .string("shop"))]))])
         let after: JSONValue = .object([("privateAccess", .null), ("tags", .object([("team", .string("shop")), ("env", .string("prod"))]))])

@@ -42,6 +42,9 @@ enum ChangeMapping {
                 out.append(.init(path: FieldPath(unchecked: "nodeGroups.\(ng).labels.\(k)"), value: nil))
             }
             return out.isEmpty ? nil : out
+        case "UpdateNodegroupVersion":
+            guard let ng = r.nodegroupName, let v = p["version"]?.stringValue else { return nil }
+            return [.init(path: FieldPath(unchecked: "nodeGroups.\(ng).version"), value: .string(v))]
         case "DeleteNodegroup":
             return r.nodegroupName.map { [.init(path: FieldPath(unchecked: "nodeGroups.\($0)"), value: nil)] }
         default:

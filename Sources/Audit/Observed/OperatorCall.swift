@@ -60,6 +60,9 @@ struct OperatorCall {
                     }
                 }
                 _ = try aws.updateNodegroupConfig(request)
+            case "UpdateNodegroupVersion":
+                guard let ng = r.nodegroupName, let c = changes.first else { return false }
+                _ = try aws.updateNodegroupVersion(clusterName: clusterName, nodegroupName: ng, version: entry(c), clientRequestToken: nil)
             case "DeleteNodegroup":
                 guard let ng = r.nodegroupName, let c = changes.first else { return false }
                 _ = try aws.deleteNodegroup(clusterName: clusterName, nodegroupName: ng, removal: entry(c))

@@ -132,6 +132,8 @@ public struct Reconstruction: Sendable {
 
     /// The update type a write call starts, if any.
     static func updateType(_ r: CloudTrailRecord) -> UpdateType? {
+        // A node group version update's duration is `aws.nodegroupVersionUpdate`, not an update type's.
+        if r.eventName == "UpdateNodegroupVersion" { return nil }
         if let t = r.response["update"]?["type"]?.stringValue, let type = UpdateType(rawValue: t) { return type }
         switch r.eventName {
         case "UpdateClusterConfig": return r.request["logging"] != nil ? .loggingUpdate : .endpointAccessUpdate
