@@ -33,6 +33,16 @@ final class AuditTests: XCTestCase {
         let lost = try XCTUnwrap(audit.observed.findings.lost.first)
         XCTAssertEqual(lost.finalClobber?.by, .operator)
         XCTAssertEqual(lost.write.basis, [.initial])
+        // Each person's step moved across its second: lost all the way (the verdict does not hang on the order).
+        XCTAssertEqual(audit.orderSweeps.count, 2)
+        for sweep in audit.orderSweeps {
+            XCTAssertEqual(sweep.windows.map { [$0.from, $0.to] }, [[-1000, 1001]])
+            XCTAssertEqual(sweep.windows.first?.lost.map(\.field.raw), ["privateAccess"])
+        }
+        // What would have prevented it, each checked by the model.
+        let prevention = AuditReport(audit).prevention
+        XCTAssertTrue(prevention.contains { $0.contains("had Rancher not managed privateAccess") }, "\(prevention)")
+        XCTAssertTrue(prevention.contains { $0.contains("come after the refresher's 14:05:00 tick") }, "\(prevention)")
         // The operator's accepted call bounds the console update below 70 s.
         let bound = try XCTUnwrap(audit.reconstruction.bounds.first { $0.record.fromConsole })
         XCTAssertEqual(bound.atMost, 70_000)
@@ -45,6 +55,8 @@ final class AuditTests: XCTestCase {
         XCTAssertTrue(audit.reproduced)
         // The form showed the refreshed privateAccess: that is not bob's change.
         XCTAssertEqual(audit.reconstruction.steps[1].changes.map(\.path.raw), ["tags.env"])
+        XCTAssertTrue(audit.orderSweeps.allSatisfy { $0.windows.isEmpty })
+        XCTAssertEqual(AuditReport(audit).prevention, [])
         // An update still running at the 14:05 tick would have lost it: the scan says so.
         let scan = try XCTUnwrap(audit.durationScans.first)
         XCTAssertEqual(scan.ranges.first?.lost, [])
