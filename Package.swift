@@ -22,6 +22,7 @@ let package = Package(
             pkgConfig: "sqlite3",
             providers: [.apt(["libsqlite3-dev"])]
         ),
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .target(name: "EventStore", dependencies: ["CSQLite"]),
         .target(name: "ClusterStateMachine"),
         .target(name: "SyncEngine", dependencies: ["ClusterStateMachine"]),
@@ -36,6 +37,13 @@ let package = Package(
         // What-if sync policies compared on many scenarios (`simctl compare`).
         .target(name: "PolicyComparison", dependencies: ["Simulator", "SyncEngine", "ClusterStateMachine"]),
         .target(
+            name: "Audit",
+            dependencies: [
+                "Simulator", "SyncEngine", "ClusterStateMachine", "EventStore", "CZlib",
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
+        .target(
             name: "Benchmarks",
             dependencies: ["EventStore", "CSQLite", "ClusterStateMachine", "Simulator", "SyncEngine"],
             path: "Benchmarks"
@@ -43,7 +51,7 @@ let package = Package(
         .executableTarget(
             name: "simctl",
             dependencies: [
-                "Simulator", "SyncEngine", "EventStore", "ClusterStateMachine", "Benchmarks", "PolicyComparison",
+                "Simulator", "SyncEngine", "EventStore", "ClusterStateMachine", "Benchmarks", "PolicyComparison", "Audit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -54,6 +62,7 @@ let package = Package(
         .testTarget(name: "RaceConditionTests", dependencies: ["Simulator", "SyncEngine", "ClusterStateMachine", "EventStore", "simctl"]),
         .testTarget(name: "AWSModelTests", dependencies: ["Simulator", "SyncEngine", "ClusterStateMachine"]),
         .testTarget(name: "TimelineTests", dependencies: ["Simulator", "ClusterStateMachine", "simctl"]),
+        .testTarget(name: "AuditTests", dependencies: ["Audit", "Simulator", "SyncEngine", "ClusterStateMachine", "EventStore", "simctl"]),
         .testTarget(name: "BenchmarkTests", dependencies: ["Benchmarks", "ClusterStateMachine"]),
         .testTarget(name: "PolicyTests", dependencies: ["PolicyComparison", "Simulator", "SyncEngine", "ClusterStateMachine", "simctl"]),
     ]

@@ -9,10 +9,14 @@ public enum RunRecorder {
         public var profile: String?
         public var seed: UInt64?
         public var policy: String?
-        public init(profile: String? = nil, seed: UInt64? = nil, policy: String? = nil) {
+        /// `observed` for a history recorded from real records by `simctl audit` (not re-runnable
+        /// by `replay`); nil for a simulator run.
+        public var kind: String?
+        public init(profile: String? = nil, seed: UInt64? = nil, policy: String? = nil, kind: String? = nil) {
             self.profile = profile
             self.seed = seed
             self.policy = policy
+            self.kind = kind
         }
     }
 

@@ -26,7 +26,7 @@ public struct SweepReport: Sendable {
     }
 
     /// Seconds, with fractions when needed.
-    static func seconds(_ ms: SimTime) -> JSONValue {
+    public static func seconds(_ ms: SimTime) -> JSONValue {
         ms % 1000 == 0 ? .int(ms / 1000) : .double(Double(ms) / 1000)
     }
 
