@@ -27,6 +27,7 @@ public struct RunReport: Sendable {
             ("passed", .bool(passed)),
             ("failures", .array(failures.map(JSONValue.string))),
             ("settled", .bool(result.settled)),
+            ("notes", .array(s.notes.map(JSONValue.string))),
             ("start", .string(result.timestamp(0))),
             ("end", .string(result.timestamp(result.endedAt))),
             ("events", .int(Int64(result.log.count))),
@@ -103,6 +104,7 @@ public struct RunReport: Sendable {
         let s = result.scenario
         var out = "scenario \(s.name)  (profile \(s.profile.name), seed \(s.seed), \(result.log.count) events)\n"
         if !s.description.isEmpty { out += "  " + s.description.trimmingCharacters(in: .whitespacesAndNewlines) + "\n" }
+        for note in s.notes { out += wrap("Note: " + note, indent: "  ") }
         out += "\nWhat happened\n"
         for timed in result.log where EventDescription.isNotable(timed.event) {
             let who = timed.actor.rawValue.padding(toLength: 10, withPad: " ", startingAt: 0)
@@ -143,7 +145,7 @@ public struct RunReport: Sendable {
                 ? "\nThe run did not settle within \(result.options.maxEvents) events.\n"
                 : "\nThe run stopped at until: \(DurationText.format(s.until ?? 0)) with work still to come; it had not settled.\n"
         }
-        if s.expect != nil {
+        if s.expect != nil || !passed {
             out += passed ? "\nExpectations hold.\n" : "\nExpectations FAILED:\n" + failures.map { "  - \($0)\n" }.joined()
         }
         return out

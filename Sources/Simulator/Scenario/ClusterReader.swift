@@ -37,7 +37,7 @@ struct ClusterReader {
                 groupNodes = try reader.sequence(value, "cluster.nodeGroups")
                 continue
             }
-            values[key] = try values2.read(value, kind: field.kind, what: "cluster.\(key)")
+            values[key] = try values2.read(value, kind: field.kind, what: "cluster.\(key)", name: key)
         }
         let version: String = if case .leaf(.string(let v))? = values["kubernetesVersion"] { v } else { "1.29" }
         var names = Set<String>()

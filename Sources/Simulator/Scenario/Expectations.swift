@@ -8,22 +8,29 @@ public struct Expectations: Hashable, Sendable {
     public var final: [(path: FieldPath, value: JSONValue)]
     /// Race windows for one moved step (checked by running the sweep).
     public var windows: ExpectedWindows?
+    /// `settled: false` says the run is meant not to settle (a cut-short or flapping run); nil and
+    /// true mean it must settle.
+    public var settled: Bool?
 
-    public init(lostWrites: [ExpectedLostWrite]?, final: [(path: FieldPath, value: JSONValue)], windows: ExpectedWindows?) {
+    public init(lostWrites: [ExpectedLostWrite]?, final: [(path: FieldPath, value: JSONValue)], windows: ExpectedWindows?,
+                settled: Bool? = nil) {
         self.lostWrites = lostWrites
         self.final = final
         self.windows = windows
+        self.settled = settled
     }
 
     public static func == (lhs: Expectations, rhs: Expectations) -> Bool {
         lhs.lostWrites == rhs.lostWrites && lhs.final.map(\.path) == rhs.final.map(\.path)
             && lhs.final.map(\.value) == rhs.final.map(\.value) && lhs.windows == rhs.windows
+            && lhs.settled == rhs.settled
     }
 
     public func hash(into hasher: inout Hasher) {
         hasher.combine(lostWrites)
         hasher.combine(final.map(\.path))
         hasher.combine(windows)
+        hasher.combine(settled)
     }
 }
 

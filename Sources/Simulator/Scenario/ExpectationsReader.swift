@@ -10,8 +10,10 @@ struct ExpectationsReader {
         var lost: [ExpectedLostWrite]?
         var final: [(path: FieldPath, value: JSONValue)] = []
         var windows: ExpectedWindows?
-        for (key, _, value) in try reader.mapping(node, "expect", allowed: ["lostWrites", "final", "windows"]) {
+        var settled: Bool?
+        for (key, _, value) in try reader.mapping(node, "expect", allowed: ["lostWrites", "final", "windows", "settled"]) {
             switch key {
+            case "settled": settled = try reader.bool(value, "expect.settled")
             case "lostWrites": lost = try lostWrites(value, what: "expect.lostWrites")
             case "final":
                 for (path, keyNode, v) in try reader.mapping(value, "expect.final") {
@@ -26,7 +28,7 @@ struct ExpectationsReader {
             default: windows = try readWindows(value)
             }
         }
-        return Expectations(lostWrites: lost, final: final, windows: windows)
+        return Expectations(lostWrites: lost, final: final, windows: windows, settled: settled)
     }
 
     func lostWrites(_ node: Node, what: String) throws(ScenarioError) -> [ExpectedLostWrite] {

@@ -25,9 +25,12 @@ public enum ScenarioLoader {
         let reader = YAMLReader(file: path)
         let root: Node
         do {
-            guard let node = try Yams.compose(yaml: text) else {
+            // The parser keeps anchors alive (nodes hold them weakly) while the tree is checked.
+            let parser = try Parser(yaml: text)
+            guard let node = try parser.singleRoot() else {
                 throw ScenarioError(file: path, line: 0, column: 0, message: "the file is empty; expected a scenario mapping")
             }
+            try withExtendedLifetime(parser) { () throws(ScenarioError) in try YAMLShape.refuseAnchors(node, path: path) }
             root = node
         } catch let error as ScenarioError {
             throw error
@@ -71,7 +74,7 @@ public enum ScenarioLoader {
 
         var seed: UInt64 = 0
         if let node = fields["seed"]?.value {
-            let n = try reader.int(node, "seed")
+            let n = try reader.int(node, "seed", upTo: .max)
             guard n >= 0 else { throw reader.error(node, "seed: expected a whole number ≥ 0") }
             seed = UInt64(n)
         }
@@ -79,8 +82,16 @@ public enum ScenarioLoader {
 
         var refresh = RefreshSettings()
         var timings = SyncTimings()
+        var notes: [String] = []
         if let node = fields["settings"]?.value {
-            try SettingsReader(reader: reader).read(node, refresh: &refresh, timings: &timings)
+            let given = try SettingsReader(reader: reader).read(node, refresh: &refresh, timings: &timings)
+            // Rancher 2.5.8+ migrates eks-refresh-cron once, as the gap between two fire times
+            // (versions.md §1.4); an explicit eksRefresh wins.
+            if profile.refresher == .timer, given.contains("eksRefreshCron"), !given.contains("eksRefresh") {
+                let first = refresh.cron.next(after: start)
+                refresh.interval = (refresh.cron.next(after: first) - first) * .second
+                notes.append("settings.eksRefreshCron \"\(refresh.cron)\" was converted once to eksRefresh \(refresh.interval / .second) s, the gap between two of its fire times, as Rancher 2.5.8+ does (profile \(profile.name))")
+            }
         }
         var aws = AWSModelParameters()
         if let node = fields["aws"]?.value {
@@ -101,7 +112,7 @@ public enum ScenarioLoader {
 
         var steps: [Step] = []
         if let node = fields["steps"]?.value {
-            steps = try StepReader(reader: reader, cluster: cluster).read(node)
+            steps = try StepReader(reader: reader, cluster: cluster, startEpochSeconds: start).read(node)
         }
 
         var until: SimTime?
@@ -120,7 +131,7 @@ public enum ScenarioLoader {
         return Scenario(
             name: name, description: description, startEpochSeconds: start, profile: profile, seed: seed,
             refresh: refresh, timings: timings, aws: aws, cluster: cluster, managed: managed, steps: steps,
-            until: until, expect: expect, sourcePath: path, source: text)
+            until: until, expect: expect, sourcePath: path, source: text, notes: notes)
     }
 
     static func readManaged(_ node: Node, reader: YAMLReader) throws(ScenarioError) -> Managed {

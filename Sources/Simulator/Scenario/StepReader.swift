@@ -1,10 +1,13 @@
 import ClusterStateMachine
+import SyncEngine
 import Yams
 
 /// Reads `steps:`: people's edits and faults, each checked against the cluster it will act on.
 struct StepReader {
     let reader: YAMLReader
     let cluster: SpecDocument
+    /// The scenario's `start`, for `at:` written as a clock time.
+    var startEpochSeconds: Int64 = 1_735_689_600
 
     static let keys = ["at", "actor", "set", "unset", "down", "failNextUpdate", "platformUpdate", "throttle", "note"]
 
@@ -41,7 +44,7 @@ struct StepReader {
         var fields: [String: Node] = [:]
         for (key, _, value) in try reader.mapping(node, what, allowed: Self.keys) { fields[key] = value }
         guard let atNode = fields["at"] else { throw reader.error(node, "\(what): missing \"at\" (a duration from start, like 90s)") }
-        let at = try reader.duration(atNode, "\(what).at")
+        let at = try offset(atNode, "\(what).at")
         guard let actorNode = fields["actor"] else { throw reader.error(node, "\(what): missing \"actor\" (rancher, console, operator or aws)") }
         let actorName = try reader.string(actorNode, "\(what).actor")
         guard let actor = Actor(rawValue: actorName), [.rancher, .console, .operator, .aws].contains(actor) else {
@@ -79,6 +82,50 @@ struct StepReader {
         }
     }
 
+    /// `at:` as an offset (`2m30s`), a clock time on the start day (`"14:02"`, `"14:02:30"`), or an
+    /// RFC 3339 time; a moment before the start is refused.
+    private func offset(_ node: Node, _ what: String) throws(ScenarioError) -> SimTime {
+        let text = try reader.string(node, what)
+        let startMs = startEpochSeconds * .second
+        var moment: Int64?
+        if let clock = Self.clockTime(text) {
+            moment = UTCCalendar.floorDiv(startEpochSeconds, 86_400) * 86_400 * .second + clock
+        } else if text.count >= 20, text.contains("T") || text.contains("t") {
+            guard let ms = RFC3339.parseMilliseconds(text) else {
+                throw reader.error(node, "\(what): \"\(text)\" is not an RFC 3339 time like 2025-01-01T11:03:00Z")
+            }
+            moment = ms
+        }
+        guard let moment else { return try reader.duration(node, what) }
+        let start = RFC3339.format(epochSeconds: startEpochSeconds)
+        guard moment >= startMs else {
+            throw reader.error(node, "\(what): \(text) is before the scenario's start, \(start); a clock time means that time on the start day")
+        }
+        guard moment - startMs <= DurationText.maximum else {
+            throw reader.error(node, "\(what): \(text) is more than \(DurationText.format(DurationText.maximum)) after the start, \(start)")
+        }
+        return moment - startMs
+    }
+
+    /// `14:02` or `14:02:30` (also `14:02:30.250`) as milliseconds after midnight; nil otherwise.
+    static func clockTime(_ text: String) -> SimTime? {
+        let parts = text.split(separator: ":", omittingEmptySubsequences: false)
+        guard parts.count == 2 || parts.count == 3, parts[0].count == 2, parts[1].count == 2,
+              let h = Int64(parts[0]), let m = Int64(parts[1]), parts[0].allSatisfy(\.isASCII), h < 24, m < 60 else { return nil }
+        var ms: Int64 = 0
+        if parts.count == 3 {
+            let secs = parts[2].split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+            guard secs[0].count == 2, secs[0].allSatisfy({ $0.isASCII && $0.isNumber }), let s = Int64(secs[0]), s < 60 else { return nil }
+            ms = s * .second
+            if secs.count == 2 {
+                guard (1...3).contains(secs[1].count), secs[1].allSatisfy({ $0.isASCII && $0.isNumber }), let f = Int64(secs[1]) else { return nil }
+                ms += f * [100, 10, 1][secs[1].count - 1]
+            }
+        }
+        guard parts[1].allSatisfy({ $0.isASCII && $0.isNumber }), parts[0].allSatisfy(\.isNumber) else { return nil }
+        return (h * 3_600 + m * 60) * .second + ms
+    }
+
     private func throttle(_ node: Node, what: String) throws(ScenarioError) -> StepAction {
         var op: String?, rate = 1.0, burst = 1.0, duration: SimTime = 10 * .minute
         for (key, _, value) in try reader.mapping(node, what, allowed: ["operation", "ratePerSecond", "burst", "for"]) {
@@ -97,7 +144,7 @@ struct StepReader {
     private func edit(_ fields: [String: Node], actor: Actor, what: String, node: Node) throws(ScenarioError) -> StepAction {
         var set: [(FieldPath, WriteValue)] = []
         var unset: [FieldPath] = []
-        let values = ValueReader(reader: reader)
+        let values = ValueReader(reader: reader, mustHoldOnAWS: actor != .console)
         if let setNode = fields["set"] {
             for (key, keyNode, value) in try reader.mapping(setNode, "\(what).set") {
                 let path = try parsePath(key, node: keyNode, what: "\(what).set")
@@ -165,6 +212,12 @@ struct StepReader {
             return group
         }
         guard let field = path.field else { throw reader.error(node, "\(what): unknown field") }
-        return try values.read(node, kind: field.kind, what: what)
+        let last = String(path.raw.split(separator: ".").last ?? "")
+        let parts = path.raw.split(separator: ".")
+        let isTagEntry = (parts.count == 2 && parts[0] == "tags") || (parts.count == 4 && parts[0] == "nodeGroups" && parts[2] == "tags")
+        if values.mustHoldOnAWS && isTagEntry {
+            try AWSLimits(reader: reader).checkTag(key: last, keyNode: node, value: node, what: what)
+        }
+        return try values.read(node, kind: field.kind, what: what, name: isTagEntry ? nil : last)
     }
 }
