@@ -4,24 +4,32 @@ import CSQLite
 ///
 /// Nothing is written until the file has been accepted: an SQLite file whose
 /// `user_version` is newer than ours, or that has tables but no version (someone else's
-/// database), or is not an SQLite file at all, is rejected untouched.
+/// database), or is not an SQLite file at all, is rejected untouched. A writer checks and
+/// creates inside one `BEGIN IMMEDIATE` transaction, so two processes creating the same new
+/// file take turns: the second waits, then finds the schema made. A reader only reads.
 struct SchemaMigrator {
     let connection: SQLiteConnection
     /// False for `openExisting`: an empty database is rejected instead of initialised.
     let allowCreate: Bool
+    /// True for read-only connections: check, never migrate or change the journal mode.
+    var readOnly = false
 
     private var isInMemory: Bool {
         connection.path == ":memory:" || connection.path.isEmpty
     }
 
     func run() throws {
-        let found = try userVersion()
-        try check(found)
+        if readOnly {
+            let found = try userVersion()
+            try check(found)
+            if found < Schema.currentVersion {
+                throw EventStoreError.notAnEventStore(path: connection.path)
+            }
+            return
+        }
+        try checkAndMigrate()
         if !isInMemory {
             try enableWAL()
-        }
-        if found < Schema.currentVersion {
-            try migrate()
         }
     }
 
@@ -42,6 +50,7 @@ struct SchemaMigrator {
         }
     }
 
+    /// After the file is accepted: WAL (a no-op when it already is).
     private func enableWAL() throws {
         let statement = try connection.cached("PRAGMA journal_mode = WAL")
         defer { statement.reset() }
@@ -49,20 +58,22 @@ struct SchemaMigrator {
         try connection.execute("PRAGMA synchronous = NORMAL")
     }
 
-    /// Applies the missing migrations in one write transaction, re-reading the version
-    /// inside it so two processes creating the same file do not both migrate.
-    private func migrate() throws {
+    /// Reads the version, checks it and applies the missing migrations in one write transaction:
+    /// no other writer can create tables between the check and the migration.
+    private func checkAndMigrate() throws {
         try connection.execute("BEGIN IMMEDIATE")
         do {
             let version = try userVersion()
             try check(version)
-            for migration in Schema.migrations.dropFirst(version) {
-                for statement in migration {
-                    try connection.execute(statement)
+            if version < Schema.currentVersion {
+                for migration in Schema.migrations.dropFirst(version) {
+                    for statement in migration {
+                        try connection.execute(statement)
+                    }
                 }
+                // PRAGMA takes no bound parameters; the value is our own constant.
+                try connection.execute("PRAGMA user_version = \(Schema.currentVersion)")
             }
-            // PRAGMA takes no bound parameters; the value is our own constant.
-            try connection.execute("PRAGMA user_version = \(Schema.currentVersion)")
             try connection.execute("COMMIT")
         } catch {
             if connection.isInTransaction { try? connection.execute("ROLLBACK") }

@@ -8,7 +8,7 @@ struct ClusterReader {
     /// The values AWS has for fields a scenario leaves out (aws-eks-model §2 defaults).
     static let defaults: [String: WriteValue] = [
         "region": .leaf(.string("us-west-2")),
-        "amazonCredentialSecret": .leaf(.string("cattle-global-data:cc-aws")),
+        "amazonCredentialSecret": .leaf(.string(CredentialRedaction.redact("cattle-global-data:cc-aws"))),
         "imported": .leaf(.bool(false)),
         "kubernetesVersion": .leaf(.string("1.29")),
         "publicAccess": .leaf(.bool(true)),
@@ -38,6 +38,9 @@ struct ClusterReader {
                 continue
             }
             values[key] = try values2.read(value, kind: field.kind, what: "cluster.\(key)", name: key)
+            if key == "amazonCredentialSecret", case .leaf(.string(let secret))? = values[key] {
+                values[key] = .leaf(.string(CredentialRedaction.redact(secret)))
+            }
         }
         let version: String = if case .leaf(.string(let v))? = values["kubernetesVersion"] { v } else { "1.29" }
         var names = Set<String>()

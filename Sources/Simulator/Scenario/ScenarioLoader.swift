@@ -102,6 +102,14 @@ public enum ScenarioLoader {
             throw reader.error(root, "scenario: missing required key \"cluster\" (the EKS cluster as it exists at offset 0)")
         }
         let cluster = try ClusterReader(reader: reader).read(clusterNode, defaultName: name)
+        // The text stored with a run and shown in pages holds the credential's name redacted.
+        var source = text
+        if case .mapping(let map) = clusterNode, let secret = map["amazonCredentialSecret"] {
+            guard let redacted = CredentialRedaction.redactedSource(text, value: secret) else {
+                throw reader.error(secret, "cluster.amazonCredentialSecret: write the secret's name on one line (it is stored redacted)")
+            }
+            source = redacted
+        }
 
         var managed = Managed.all
         if let node = fields["rancher"]?.value {
@@ -131,7 +139,7 @@ public enum ScenarioLoader {
         return Scenario(
             name: name, description: description, startEpochSeconds: start, profile: profile, seed: seed,
             refresh: refresh, timings: timings, aws: aws, cluster: cluster, managed: managed, steps: steps,
-            until: until, expect: expect, sourcePath: path, source: text, notes: notes)
+            until: until, expect: expect, sourcePath: path, source: source, notes: notes)
     }
 
     static func readManaged(_ node: Node, reader: YAMLReader) throws(ScenarioError) -> Managed {

@@ -182,6 +182,10 @@ public enum HTMLPage {
     table.settings { border-collapse: collapse; }
     table.settings th { text-align: left; vertical-align: top; color: var(--muted); font-weight: 500; padding: 3px 18px 3px 0; white-space: nowrap; }
     table.settings td { padding: 3px 0; }
+    table.index { border-collapse: collapse; }
+    table.index th { text-align: left; color: var(--muted); font-weight: 500; padding: 3px 18px 3px 0; }
+    table.index td { padding: 3px 18px 3px 0; vertical-align: top; }
+    table.index td.loss { color: var(--red); font-weight: 700; }
     table.events { border-collapse: collapse; font-size: 12.5px; margin-top: 8px; }
     table.events td { padding: 2px 12px 2px 0; vertical-align: top; }
     table.events td.t { font-family: \(TimelinePalette.mono); white-space: nowrap; color: var(--muted); }
