@@ -1,4 +1,5 @@
 import CSQLite
+import Foundation
 
 /// Checks a freshly opened connection and brings its schema to `Schema.currentVersion` (internal).
 ///
@@ -51,10 +52,26 @@ struct SchemaMigrator {
     }
 
     /// After the file is accepted: WAL (a no-op when it already is).
+    ///
+    /// The switch reads, then takes the write lock. When another connection holds the write lock
+    /// and waits for our read to end, SQLite answers BUSY at once instead of waiting (it would be a
+    /// deadlock), so a second process creating the same file can see `locked` here: try again once
+    /// our read has ended, for as long as the busy timeout would have waited.
     private func enableWAL() throws {
-        let statement = try connection.cached("PRAGMA journal_mode = WAL")
-        defer { statement.reset() }
-        _ = try statement.step()
+        var attempt = 0
+        while true {
+            let statement = try connection.cached("PRAGMA journal_mode = WAL")
+            do {
+                _ = try statement.step()
+                statement.reset()
+                break
+            } catch EventStoreError.locked(let path) {
+                statement.reset()
+                attempt += 1
+                guard attempt * 5 < Int(connection.busyTimeoutMilliseconds) else { throw EventStoreError.locked(path: path) }
+                usleep(5_000)
+            }
+        }
         try connection.execute("PRAGMA synchronous = NORMAL")
     }
 
