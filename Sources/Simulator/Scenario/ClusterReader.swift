@@ -26,7 +26,9 @@ struct ClusterReader {
         let values2 = ValueReader(reader: reader)
         for (key, keyNode, value) in try reader.mapping(node, "cluster") {
             guard let field = FieldSchema.clusterField(key) else {
-                throw reader.error(keyNode, "cluster: unknown field \"\(key)\"; expected an EKSClusterConfigSpec field: \(FieldSchema.cluster.map(\.name).joined(separator: ", "))")
+                let names = FieldSchema.cluster.map(\.name)
+                let hint = Suggestion.didYouMean(key, among: names)
+                throw reader.error(keyNode, "cluster: unknown field \"\(key)\"\(hint)\(hint.isEmpty ? "; expected" : " Expected") an EKSClusterConfigSpec field: \(names.joined(separator: ", "))")
             }
             if reader.isNull(value) {
                 guard field.nillable else { throw reader.error(value, "cluster.\(key): cannot be null") }

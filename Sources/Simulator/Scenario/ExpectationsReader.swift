@@ -17,13 +17,9 @@ struct ExpectationsReader {
             case "lostWrites": lost = try lostWrites(value, what: "expect.lostWrites")
             case "final":
                 for (path, keyNode, v) in try reader.mapping(value, "expect.final") {
-                    do {
-                        final.append((try FieldPath(parsing: path), try reader.json(v)))
-                    } catch let error as ScenarioError {
-                        throw error
-                    } catch {
-                        throw reader.error(keyNode, "expect.final: \(error)")
-                    }
+                    let field: FieldPath
+                    do { field = try FieldPath(parsing: path) } catch { throw reader.error(keyNode, "expect.final: \(Suggestion.fieldPathMessage(path, error))") }
+                    final.append((field, try reader.json(v)))
                 }
             default: windows = try readWindows(value)
             }
@@ -44,7 +40,7 @@ struct ExpectationsReader {
                     actor = a
                 } else {
                     let text = try reader.string(value, "\(what).field")
-                    do { field = try FieldPath(parsing: text) } catch { throw reader.error(value, "\(what).field: \(error)") }
+                    do { field = try FieldPath(parsing: text) } catch { throw reader.error(value, "\(what).field: \(Suggestion.fieldPathMessage(text, error))") }
                 }
             }
             guard let actor, let field else { throw reader.error(item, "\(what): each entry needs actor and field") }

@@ -14,7 +14,13 @@ public enum ScenarioLoader {
             throw ScenarioError(file: path, line: 0, column: 0, message: "cannot read the file")
         }
         guard let text = String(data: data, encoding: .utf8) else {
-            throw ScenarioError(file: path, line: 0, column: 0, message: "not UTF-8 text")
+            let bytes = [UInt8](data)
+            guard let bad = YAMLProblem.firstInvalidUTF8(bytes) else {
+                throw ScenarioError(file: path, line: 0, column: 0, message: "not UTF-8 text; save the file as UTF-8")
+            }
+            let hex = String(bad.byte, radix: 16, uppercase: true)
+            throw ScenarioError(file: path, line: bad.line, column: bad.column,
+                                message: "not UTF-8 text: byte 0x\(hex.count == 1 ? "0" : "")\(hex) does not start or continue a UTF-8 character; save the file as UTF-8")
         }
         return try parse(text, path: path, profileOverride: profileOverride, seedOverride: seedOverride)
     }
@@ -172,7 +178,8 @@ public enum ScenarioLoader {
         case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
              .composer(let context, let problem, let mark, _):
             let what = [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ": ")
-            return ScenarioError(file: path, line: mark.line, column: mark.column, message: "not valid YAML: \(what)")
+            let words = YAMLProblem.explain(what).map { "\($0) (YAML parser: \(what))" } ?? what
+            return ScenarioError(file: path, line: mark.line, column: mark.column, message: "not valid YAML: \(words)")
         default:
             return ScenarioError(file: path, line: 0, column: 0, message: "not valid YAML: \(error)")
         }

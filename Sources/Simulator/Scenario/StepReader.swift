@@ -26,17 +26,25 @@ struct StepReader {
                     if path.raw == "nodeGroups.\(name)", case .map = value {
                         known.insert(name)
                     } else if !known.contains(name) {
-                        throw reader.error(stepNode, "steps[\(index)]: node group \"\(name)\" does not exist at \(DurationText.format(step.at)) (\(path)); create it first with set: {nodeGroups.\(name): {...}}")
+                        throw reader.error(stepNode, "steps[\(index)]: node group \"\(name)\" does not exist at \(DurationText.format(step.at)) (\(path)); \(Self.existing(known, missing: name)); create it first with set: {nodeGroups.\(name): {...}}")
                     }
                 }
             }
             for path in unset {
                 if let name = path.nodeGroupName, !known.contains(name) {
-                    throw reader.error(stepNode, "steps[\(index)]: node group \"\(name)\" does not exist at \(DurationText.format(step.at)) (unset \(path))")
+                    throw reader.error(stepNode, "steps[\(index)]: node group \"\(name)\" does not exist at \(DurationText.format(step.at)) (unset \(path)); \(Self.existing(known, missing: name))")
                 }
             }
         }
         return steps.map(\.0)
+    }
+
+    /// `the cluster has node groups ng1, ng2 then (did you mean "ng1"?)`.
+    static func existing(_ known: Set<String>, missing: String) -> String {
+        guard !known.isEmpty else { return "the cluster has no node groups then" }
+        let names = known.sorted()
+        return "the cluster has node group\(names.count == 1 ? "" : "s") \(names.joined(separator: ", ")) then"
+            + Suggestion.didYouMean(missing, among: names)
     }
 
     private func step(_ node: Node, index i: Int) throws(ScenarioError) -> Step {
@@ -176,7 +184,7 @@ struct StepReader {
         do {
             return try FieldPath(parsing: text)
         } catch {
-            throw reader.error(node, "\(what): \(error)")
+            throw reader.error(node, "\(what): \(Suggestion.fieldPathMessage(text, error))")
         }
     }
 

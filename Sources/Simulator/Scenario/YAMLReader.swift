@@ -22,7 +22,8 @@ struct YAMLReader {
             }
             let key = scalar.string
             if let allowed, !allowed.contains(key) {
-                throw error(keyNode, "\(what): unknown key \"\(key)\"; expected one of \(allowed.joined(separator: ", "))")
+                let hint = Suggestion.didYouMean(key, among: allowed)
+                throw error(keyNode, "\(what): unknown key \"\(key)\"\(hint)\(hint.isEmpty ? "; expected" : " Expected") one of \(allowed.joined(separator: ", "))")
             }
             guard seen.insert(key).inserted else {
                 throw error(keyNode, "\(what): duplicate key \"\(key)\"")

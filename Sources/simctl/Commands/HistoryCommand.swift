@@ -19,7 +19,7 @@ struct HistoryCommand: ParsableCommand {
     func run() throws {
         var fieldPath: FieldPath?
         if let field {
-            do { fieldPath = try FieldPath(parsing: field) } catch { throw SimctlExit.badInput("simctl history: --field: \(error)") }
+            do { fieldPath = try FieldPath(parsing: field) } catch { throw SimctlExit.badInput("simctl history: --field: \(Suggestion.fieldPathMessage(field, error))") }
         }
         var actorFilter: Actor?
         if let actor {
