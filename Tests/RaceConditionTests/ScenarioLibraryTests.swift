@@ -17,11 +17,7 @@ final class ScenarioLibraryTests: XCTestCase {
     func testEveryScenarioMeetsItsExpectations() throws {
         for file in Fixtures.scenarioFiles {
             let scenario = try ScenarioLoader.load(path: file.path)
-            var extra: [String] = []
-            if let windows = scenario.expect?.windows {
-                extra = WindowCheck.failures(scenario: scenario, expected: windows)
-            }
-            let report = RunReport(result: Simulation(scenario: scenario).run(), extraFailures: extra)
+            let report = RunReport(result: Simulation(scenario: scenario).run(), extraFailures: WindowCheck.failures(scenario: scenario))
             XCTAssertTrue(report.result.settled, "\(scenario.name) did not settle")
             XCTAssertEqual(report.failures, [], "\(scenario.name):\n\(report.text)")
         }

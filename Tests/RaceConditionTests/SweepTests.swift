@@ -74,9 +74,34 @@ final class SweepTests: XCTestCase {
 
     func testAMovedWindowFailsTheExpectation() throws {
         let scenario = try Fixtures.load("docs-race-a-console-then-rancher-tags")
-        var windows = try XCTUnwrap(scenario.expect?.windows)
+        var windows = try XCTUnwrap(scenario.expect?.windows.first)
         XCTAssertEqual(WindowCheck.failures(scenario: scenario, expected: windows), [])
         windows.windows[0].to += .second
         XCTAssertEqual(WindowCheck.failures(scenario: scenario, expected: windows).count, 1)
+        windows.tolerance = .second
+        XCTAssertEqual(WindowCheck.failures(scenario: scenario, expected: windows), [], "within its tolerance")
+        windows.windows[0].from -= .second + 1
+        XCTAssertEqual(WindowCheck.failures(scenario: scenario, expected: windows).count, 1, "beyond its tolerance")
+    }
+
+    func testWindowsAsAListCheckEveryMovedStep() throws {
+        let base = try String(contentsOf: Fixtures.scenarios.appendingPathComponent("docs-race-a-console-then-rancher-tags.yaml"), encoding: .utf8)
+        let head = String(base[..<base.range(of: "  windows:")!.lowerBound])
+        let list = head + """
+          windows:
+            - {step: 1, from: -5m, to: 7m, lost: [{from: -3m99ms, to: 2m, lostWrites: [{actor: console, field: privateAccess}]}]}
+            - step: 0
+              from: 0s
+              to: 1m
+              tolerance: 10ms
+              lost: [{from: 0s, to: 1m, lostWrites: [{actor: console, field: privateAccess}]}]
+
+        """
+        let scenario = try ScenarioLoader.parse(list, path: "list.yaml")
+        XCTAssertEqual(scenario.expect?.windows.map(\.step), [1, 0])
+        XCTAssertEqual(scenario.expect?.windows.last?.tolerance, 10)
+        XCTAssertEqual(WindowCheck.failures(scenario: scenario), [])
+        let moved = try ScenarioLoader.parse(list.replacingOccurrences(of: "to: 1m, lostWrites", with: "to: 50s, lostWrites"), path: "list.yaml")
+        XCTAssertEqual(WindowCheck.failures(scenario: moved).count, 1)
     }
 }

@@ -6,13 +6,13 @@ public struct Expectations: Hashable, Sendable {
     public var lostWrites: [ExpectedLostWrite]?
     /// The value AWS holds at the end, per field path.
     public var final: [(path: FieldPath, value: JSONValue)]
-    /// Race windows for one moved step (checked by running the sweep).
-    public var windows: ExpectedWindows?
+    /// Race windows, each for one moved step (checked by running the sweep).
+    public var windows: [ExpectedWindows]
     /// `settled: false` says the run is meant not to settle (a cut-short or flapping run); nil and
     /// true mean it must settle.
     public var settled: Bool?
 
-    public init(lostWrites: [ExpectedLostWrite]?, final: [(path: FieldPath, value: JSONValue)], windows: ExpectedWindows?,
+    public init(lostWrites: [ExpectedLostWrite]?, final: [(path: FieldPath, value: JSONValue)], windows: [ExpectedWindows] = [],
                 settled: Bool? = nil) {
         self.lostWrites = lostWrites
         self.final = final
@@ -53,12 +53,15 @@ public struct ExpectedWindows: Hashable, Sendable {
     public var from: SimTime
     public var to: SimTime
     public var windows: [ExpectedWindow]
+    /// How far each window's edges may move before the expectation fails (0: exact).
+    public var tolerance: SimTime
 
-    public init(step: Int, from: SimTime, to: SimTime, windows: [ExpectedWindow]) {
+    public init(step: Int, from: SimTime, to: SimTime, windows: [ExpectedWindow], tolerance: SimTime = 0) {
         self.step = step
         self.from = from
         self.to = to
         self.windows = windows
+        self.tolerance = tolerance
     }
 }
 

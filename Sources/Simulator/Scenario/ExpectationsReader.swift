@@ -9,7 +9,7 @@ struct ExpectationsReader {
     func read(_ node: Node) throws(ScenarioError) -> Expectations {
         var lost: [ExpectedLostWrite]?
         var final: [(path: FieldPath, value: JSONValue)] = []
-        var windows: ExpectedWindows?
+        var windows: [ExpectedWindows] = []
         var settled: Bool?
         for (key, _, value) in try reader.mapping(node, "expect", allowed: ["lostWrites", "final", "windows", "settled"]) {
             switch key {
@@ -21,7 +21,13 @@ struct ExpectationsReader {
                     do { field = try FieldPath(parsing: path) } catch { throw reader.error(keyNode, "expect.final: \(Suggestion.fieldPathMessage(path, error))") }
                     final.append((field, try reader.json(v)))
                 }
-            default: windows = try readWindows(value)
+            default:
+                // One mapping (one moved step) or a list of them.
+                if case .sequence = value {
+                    for item in try reader.sequence(value, "expect.windows") { windows.append(try readWindows(item)) }
+                } else {
+                    windows = [try readWindows(value)]
+                }
             }
         }
         return Expectations(lostWrites: lost, final: final, windows: windows, settled: settled)
@@ -51,9 +57,10 @@ struct ExpectationsReader {
 
     private func readWindows(_ node: Node) throws(ScenarioError) -> ExpectedWindows {
         let what = "expect.windows"
-        var step: Int?, from: SimTime = 0, to: SimTime?, lost: [ExpectedWindow] = []
-        for (key, _, value) in try reader.mapping(node, what, allowed: ["step", "from", "to", "lost"]) {
+        var step: Int?, from: SimTime = 0, to: SimTime?, lost: [ExpectedWindow] = [], tolerance: SimTime = 0
+        for (key, _, value) in try reader.mapping(node, what, allowed: ["step", "from", "to", "lost", "tolerance"]) {
             switch key {
+            case "tolerance": tolerance = try reader.duration(value, "\(what).tolerance")
             case "step":
                 let n = try reader.int(value, "\(what).step")
                 guard n >= 0 && n < stepCount else {
@@ -82,6 +89,6 @@ struct ExpectationsReader {
         guard let step, let to, from < to else {
             throw reader.error(node, "\(what): needs step, to (and from, default 0s) with from < to")
         }
-        return ExpectedWindows(step: step, from: from, to: to, windows: lost)
+        return ExpectedWindows(step: step, from: from, to: to, windows: lost, tolerance: tolerance)
     }
 }

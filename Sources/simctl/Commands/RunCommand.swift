@@ -45,11 +45,7 @@ struct RunCommand: ParsableCommand {
         var reports: [RunReport] = []
         for scenario in scenarios {
             let result = Simulation(scenario: scenario).run()
-            var extra: [String] = []
-            if let windows = scenario.expect?.windows {
-                extra = WindowCheck.failures(scenario: scenario, expected: windows)
-            }
-            reports.append(RunReport(result: result, extraFailures: extra))
+            reports.append(RunReport(result: result, extraFailures: WindowCheck.failures(scenario: scenario)))
         }
         try record(reports)
 
