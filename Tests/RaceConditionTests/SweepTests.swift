@@ -68,7 +68,7 @@ final class SweepTests: XCTestCase {
         XCTAssertEqual(sweep.segments.last?.to, 8 * .minute)
         for (a, b) in zip(sweep.segments, sweep.segments.dropFirst()) {
             XCTAssertEqual(a.to, b.from)
-            XCTAssertNotEqual(a.lost, b.lost, "adjacent segments with the same outcome should be merged")
+            XCTAssertTrue(a.lost != b.lost || a.refused != b.refused, "adjacent segments with the same outcome should be merged")
         }
     }
 
@@ -103,5 +103,28 @@ final class SweepTests: XCTestCase {
         XCTAssertEqual(WindowCheck.failures(scenario: scenario), [])
         let moved = try ScenarioLoader.parse(list.replacingOccurrences(of: "to: 1m, lostWrites", with: "to: 50s, lostWrites"), path: "list.yaml")
         XCTAssertEqual(WindowCheck.failures(scenario: moved).count, 1)
+    }
+
+    func testTheSweepShowsWhereAStepIsRefused() throws {
+        let scenario = try Fixtures.scenario("""
+        name: refused
+        start: 2025-01-01T10:58:00Z
+        cluster:
+          displayName: demo
+        steps:
+          - {at: 2m, actor: console, set: {privateAccess: true}}
+          - {at: 2m30s, actor: console, set: {loggingTypes: [api]}}
+
+        """)
+        let sweep = Sweep.run(scenario, step: 1, from: -1 * .minute, to: 3 * .minute)
+        XCTAssertTrue(sweep.windows.isEmpty)
+        // The logging call meets the endpoint update (11:00:00 to 11:02:00) and is refused with 409.
+        let refused = sweep.refusedWindows.first { $0.refused.map(\.field) == ["loggingTypes"] }
+        XCTAssertEqual(refused?.from, -30 * .second)
+        XCTAssertEqual(refused?.to, 90 * .second)
+        XCTAssertEqual(refused?.refused.first?.code, "ResourceInUseException")
+        let text = SweepReport(sweep).text
+        XCTAssertTrue(text.contains("refused in [-30s, 1m30s)  (step at 11:00:00 up to 11:02:00): console loggingTypes (UpdateClusterConfig → ResourceInUseException)"), text)
+        XCTAssertEqual(SweepReport(sweep).json["refused"].map { "\($0)" }?.contains("loggingTypes"), true)
     }
 }

@@ -21,6 +21,13 @@ public struct SweepReport: Sendable {
                     ("closes", .string(w.closes.map { describe($0, edge: "closes") } ?? "at the end of the range")),
                 ])
             })),
+            ("refused", .array(sweep.refusedWindows.map { w in
+                .object([
+                    ("from", Self.seconds(w.from)), ("to", Self.seconds(w.to)),
+                    ("writes", .array(w.refused.map { .object([("actor", .string($0.actor.rawValue)), ("field", .string($0.field.raw)),
+                                                              ("operation", .string($0.operation)), ("error", .string($0.code))]) })),
+                ])
+            })),
         ])
     }
 
@@ -56,6 +63,12 @@ public struct SweepReport: Sendable {
             out += w.lost.map { "\($0.actor.rawValue) \($0.field)" }.joined(separator: ", ") + "\n"
             out += "    opens \(w.opens.map { describe($0, edge: "opens") } ?? "at the start of the range")\n"
             out += "    closes \(w.closes.map { describe($0, edge: "closes") } ?? "at the end of the range")\n"
+        }
+        let refused = sweep.refusedWindows
+        if !refused.isEmpty { out += "\n" }
+        for w in refused {
+            out += "  refused in [\(DurationText.format(w.from)), \(DurationText.format(w.to)))  (step at \(clock(step.at + w.from)) up to \(clock(step.at + w.to))): "
+            out += w.refused.map { "\($0.actor.rawValue) \($0.field) (\($0.operation) → \($0.code))" }.joined(separator: ", ") + "\n"
         }
         return out
     }
