@@ -14,29 +14,20 @@ struct Simctl: ParsableCommand {
     /// Parses and runs; bad input exits 2 (CONTRACT.md §3), not ArgumentParser's 64. Every error
     /// message starts `simctl` (or with the `file:line:column` it is about), never `Error:`.
     static func main() {
-        var command: ParsableCommand
         do {
-            command = try parseAsRoot()
-        } catch {
-            let code = exitCode(for: error)
-            if code == .success {
-                self.exit(withError: error)
-            }
-            let message = fullMessage(for: error)
-            fail(message.hasPrefix("Error: ") ? "simctl: " + message.dropFirst("Error: ".count) : message, code: 2)
-        }
-        do {
+            var command = try parseAsRoot()
             try command.run()
         } catch let exit as SimctlExit {
             if !exit.message.isEmpty { FileHandle.standardError.write(Data((exit.message + "\n").utf8)) }
             Foundation.exit(exit.code)
         } catch {
-            fail("simctl: \(error)", code: 2)
+            if exitCode(for: error) == .success {
+                self.exit(withError: error)  // --help, --version
+            }
+            let message = fullMessage(for: error)
+            let text = message.hasPrefix("Error: ") ? "simctl: " + message.dropFirst("Error: ".count) : "simctl: " + message
+            FileHandle.standardError.write(Data((text + "\n").utf8))
+            Foundation.exit(2)
         }
-    }
-
-    private static func fail(_ message: some StringProtocol, code: Int32) -> Never {
-        FileHandle.standardError.write(Data((message + "\n").utf8))
-        Foundation.exit(code)
     }
 }

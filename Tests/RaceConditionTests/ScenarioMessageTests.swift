@@ -31,7 +31,7 @@ final class ScenarioMessageTests: XCTestCase {
     func testMisspeltKeysAndFieldsGetTheLikelyFix() {
         XCTAssertTrue(message(base + "expct: {lostWrites: []}\n").hasPrefix("words.yaml:11:1: scenario: unknown key \"expct\"; did you mean \"expect\"?"), message(base + "expct: {}\n"))
         let field = message(base.replacingOccurrences(of: "privateAccess: true", with: "privateAcess: true"))
-        XCTAssertTrue(field.contains("invalid field path \"privateAcess\"; did you mean \"privateAccess\"?"), field)
+        XCTAssertTrue(field.contains("invalid field path \"privateAcess\": unknown field \"privateAcess\"; did you mean \"privateAccess\"?"), field)
         let ngField = message(base.replacingOccurrences(of: "privateAccess: true", with: "nodeGroups.ng1.desiredSzie: 2"))
         XCTAssertTrue(ngField.contains("did you mean \"nodeGroups.ng1.desiredSize\"?"), ngField)
         let cluster = message(base.replacingOccurrences(of: "displayName: demo", with: "displayName: demo\n  privateAccesss: true"))

@@ -3,9 +3,10 @@ extension RunReport {
     public var summaryLine: String {
         let s = result.scenario
         let lost = findings.lost.map { "\($0.write.actor.rawValue) \($0.write.path)" }
-        var line = "\(passed ? "✓" : "✗") \(s.name)  (\(s.profile.name))  "
+        var line = "\(s.name)  (\(s.profile.name))  "
         line += lost.isEmpty ? "no write lost" : "lost: " + lost.joined(separator: ", ")
-        if !passed { line += "\n    FAILED: " + failures.joined(separator: "\n    FAILED: ") }
-        return line
+        var out = TextWrap.wrap(line, lead: passed ? "✓ " : "✗ ", continuation: 4)
+        for failure in failures { out += TextWrap.wrap(failure, lead: "    FAILED: ", continuation: 6) }
+        return String(out.dropLast())
     }
 }

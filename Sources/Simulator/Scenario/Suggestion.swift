@@ -40,7 +40,10 @@ public enum Suggestion {
     /// A field path error for people: the likely fix alone when there is one, else the whole error.
     public static func fieldPathMessage(_ text: String, _ error: FieldPathError) -> String {
         let hint = forFieldPath(text)
-        return hint.isEmpty ? "\(error)" : "invalid field path \"\(text)\"\(hint)"
+        guard !hint.isEmpty else { return "\(error)" }
+        // The reason without its list of every field: the likely fix says more.
+        let reason = error.reason.components(separatedBy: "; expected").first ?? error.reason
+        return "invalid field path \"\(text)\": \(reason)\(hint)"
     }
 
     /// Levenshtein distance over characters (short words; no need to be clever).

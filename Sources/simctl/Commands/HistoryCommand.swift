@@ -53,7 +53,7 @@ struct HistoryCommand: ParsableCommand {
                 case .text:
                     let who = timed.actor.rawValue.padding(toLength: 10, withPad: " ", startingAt: 0)
                     let position = "#\(recorded.position)".padding(toLength: 7, withPad: " ", startingAt: 0)
-                    text += "  \(position) \(at.padding(toLength: 24, withPad: " ", startingAt: 0))  \(who) \(timed.event.typeName): \(line)\n"
+                    text += TextWrap.wrap("\(timed.event.typeName): \(line)", lead: "  \(position) \(at.padding(toLength: 24, withPad: " ", startingAt: 0))  \(who) ", continuation: 12)
                 case .json:
                     rows.append(.object([
                         ("position", .int(recorded.position)), ("run", .int(record.id)), ("at", .string(at)),

@@ -56,11 +56,7 @@ struct StateCommand: ParsableCommand {
         switch format {
         case .json: Output.print(json.rendered(pretty: true))
         case .text:
-            var out = "run \(record.id) \(record.scenarioName) at \(json["at"]!.description)\n"
-            for key in ["aws", "awsStatus", "rancherSpec", "appliedSpec", "upstreamSpec", "operatorPhase", "updatesInProgress", "pendingWork"] {
-                out += "\(key): \(json[key]!.description)\n"
-            }
-            Output.print(out)
+            Output.print(StateText.render(json, title: "run \(record.id) \(record.scenarioName)"))
         }
     }
 }
