@@ -124,7 +124,7 @@ final class SweepTests: XCTestCase {
         XCTAssertEqual(refused?.to, 90 * .second)
         XCTAssertEqual(refused?.refused.first?.code, "ResourceInUseException")
         let text = SweepReport(sweep).text
-        XCTAssertTrue(text.contains("refused in [-30s, 1m30s) (step at 11:00:00 up to 11:02:00): console loggingTypes\n    (UpdateClusterConfig → ResourceInUseException)"), text)
+        XCTAssertTrue(text.contains("refused in [-30s, 1m30s)  (step at 11:00:00 up to 11:02:00): console loggingTypes\n    (UpdateClusterConfig → ResourceInUseException)"), text)
         XCTAssertEqual(SweepReport(sweep).json["refused"].map { "\($0)" }?.contains("loggingTypes"), true)
     }
 }

@@ -9,7 +9,11 @@ public enum TextWrap {
         var lines: [String] = []
         var line = lead
         var lineHasWords = false
-        for word in text.split(separator: " ", omittingEmptySubsequences: true) {
+        for word in text.split(separator: " ", omittingEmptySubsequences: false) {
+            if word.isEmpty {  // a run of spaces inside a line is kept (column gaps)
+                if lineHasWords { line += " " }
+                continue
+            }
             var word = Substring(word)
             let room = max(20, width - indent.count)
             while word.count > room {  // a word no line can hold (JSON): cut it after a comma if one fits
@@ -21,6 +25,7 @@ public enum TextWrap {
                 line = indent
             }
             if lineHasWords && line.count + 1 + word.count > width {
+                while line.hasSuffix(" ") { line.removeLast() }
                 lines.append(line)
                 line = indent
                 lineHasWords = false
