@@ -13,8 +13,13 @@ public enum ScenarioLoader {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw ScenarioError(file: path, line: 0, column: 0, message: "cannot read the file")
         }
-        guard let text = String(data: data, encoding: .utf8) else {
-            let bytes = [UInt8](data)
+        return try parse(bytes: [UInt8](data), path: path, profileOverride: profileOverride, seedOverride: seedOverride)
+    }
+
+    /// Validates a scenario file's bytes (UTF-8 first, then as `parse`); `path` names it in errors.
+    public static func parse(bytes: [UInt8], path: String, profileOverride: String? = nil,
+                             seedOverride: UInt64? = nil) throws(ScenarioError) -> Scenario {
+        guard let text = String(validating: bytes, as: UTF8.self) else {
             guard let bad = YAMLProblem.firstInvalidUTF8(bytes) else {
                 throw ScenarioError(file: path, line: 0, column: 0, message: "not UTF-8 text; save the file as UTF-8")
             }
