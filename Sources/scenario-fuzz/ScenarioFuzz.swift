@@ -8,7 +8,7 @@ import Foundation
 import Simulator
 
 /// Loads `bytes` as a scenario; one that loads is run (with a small event cap, so a flapping
-/// mutant stays quick) and reported as text and JSON. Bad input must be a `ScenarioError`; any
+/// mutant stays quick), reported as text and JSON, and encoded as the store would hold it. Bad input must be a `ScenarioError`; any
 /// trap is a crash the fuzzer reports.
 func check(_ bytes: [UInt8]) {
     let path = "fuzz.yaml"
@@ -19,6 +19,8 @@ func check(_ bytes: [UInt8]) {
         _ = report.text
         _ = report.json.rendered(pretty: false)
         _ = report.summaryLine
+        // Every run must be storable: an event that cannot be encoded is a crash too.
+        do { _ = try RunRecorder.encode(result, runId: 1, basePosition: 0) } catch { fatalError("a run that cannot be recorded: \(error)") }
     } catch {
         precondition(error.file == path, "an error that does not name the file")
     }
