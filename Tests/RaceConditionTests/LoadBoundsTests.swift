@@ -90,6 +90,15 @@ final class LoadBoundsTests: XCTestCase {
                        line: 5, contains: "desiredSize 5 above maxSize 3")
     }
 
+    func testARancherScalingEditOutsideTheGroupsBoundsIsRefused() {
+        let scaled = base.replacingOccurrences(of: "{nodegroupName: ng1}", with: "{nodegroupName: ng1, desiredSize: 2, minSize: 1, maxSize: 3}")
+        assertRejected(scaled + "  - {at: 2m, actor: rancher, set: {nodeGroups.ng1.desiredSize: 5}}\n", line: 10, contains: "desiredSize 5 above maxSize 3")
+        // After a console call raised maxSize, the same edit fits; a console call AWS refuses changes nothing.
+        XCTAssertNil(rejection(scaled + "  - {at: 2m, actor: console, set: {nodeGroups.ng1.maxSize: 6}}\n  - {at: 3m, actor: rancher, set: {nodeGroups.ng1.desiredSize: 5}}\n"))
+        assertRejected(scaled + "  - {at: 2m, actor: console, set: {nodeGroups.ng1.maxSize: 0}}\n  - {at: 3m, actor: rancher, set: {nodeGroups.ng1.desiredSize: 5}}\n",
+                       line: 11, contains: "desiredSize 5 above maxSize 3")
+    }
+
     func testARunThatDoesNotSettleFailsUnlessItSaysSo() throws {
         // The console's EndpointAccessUpdate takes 2m: at 1m30s it is still running.
         let cut = Fixtures.run(try ScenarioLoader.parse(base + "until: 1m30s\n", path: "bounds.yaml")).1

@@ -18,9 +18,17 @@ struct StepReader {
         }
         // Node groups a step may name: those at offset 0 and those created by an earlier step.
         var known = Set(cluster.nodeGroupNames ?? [])
+        // Each node group's scaling as AWS would hold it, to refuse a Rancher edit outside its bounds.
+        var scaling: [String: [String: WriteValue]] = [:]
+        for name in known {
+            for key in ["minSize", "maxSize", "desiredSize"] {
+                if let n = cluster.int(FieldPath(unchecked: "nodeGroups.\(name).\(key)")) { scaling[name, default: [:]][key] = .leaf(.int(n)) }
+            }
+        }
         let ordered = steps.enumerated().sorted { ($0.element.0.at, $0.offset) < ($1.element.0.at, $1.offset) }
         for (index, (step, stepNode)) in ordered {
             guard case .edit(let set, let unset) = step.action else { continue }
+            try checkScaling(set, step: step, index: index, node: stepNode, scaling: &scaling)
             for (path, value) in set {
                 if let name = path.nodeGroupName {
                     if path.raw == "nodeGroups.\(name)", case .map = value {
@@ -37,6 +45,31 @@ struct StepReader {
             }
         }
         return steps.map(\.0)
+    }
+
+    /// Applies a step's scaling changes to what AWS would hold. A Rancher edit that leaves a group
+    /// outside `minSize ≤ desiredSize ≤ maxSize` is refused (the operator would retry it forever);
+    /// a console call that does is refused by AWS at run time, and changes nothing.
+    private func checkScaling(_ set: [(FieldPath, WriteValue)], step: Step, index: Int, node: Node,
+                              scaling: inout [String: [String: WriteValue]]) throws(ScenarioError) {
+        var next = scaling
+        for (path, value) in set {
+            guard let name = path.nodeGroupName else { continue }
+            let parts = path.raw.split(separator: ".")
+            if parts.count == 2, case .map(let group) = value {
+                next[name] = group.filter { ["minSize", "maxSize", "desiredSize"].contains($0.key) }
+            } else if parts.count == 3, ["minSize", "maxSize", "desiredSize"].contains(String(parts[2])) {
+                next[name, default: [:]][String(parts[2])] = value
+            }
+        }
+        for (name, group) in next where group != scaling[name] {
+            if step.actor == .console {
+                do { try AWSLimits(reader: reader).checkScaling(group, name: name, node: node, what: "steps[\(index)]") } catch { continue }
+            } else {
+                try AWSLimits(reader: reader).checkScaling(group, name: name, node: node, what: "steps[\(index)]")
+            }
+            scaling[name] = group
+        }
     }
 
     /// `the cluster has node groups ng1, ng2 then (did you mean "ng1"?)`.
