@@ -78,6 +78,8 @@ final class ScenarioMessageTests: XCTestCase {
         XCTAssertEqual(scenario.refresh.interval, 600_000)
         let report = Fixtures.run(scenario).1
         XCTAssertTrue(report.text.contains("converted once to eksRefresh 600 s"), report.text)
+        XCTAssertTrue(HTMLPage.run(report).contains("converted once to eksRefresh 600 s"))
+        XCTAssertEqual(report.json["notes"].map { "\($0)" }?.contains("converted once"), true)
         // An explicit eksRefresh wins; the cron profile keeps its cron.
         let explicit = yaml.replacingOccurrences(of: "{eksRefreshCron: \"*/10 * * * *\"}", with: "{eksRefreshCron: \"*/10 * * * *\", eksRefresh: 120}")
         XCTAssertEqual(try ScenarioLoader.parse(explicit, path: "w").refresh.interval, 120_000)

@@ -113,7 +113,7 @@ public enum HTMLPage {
 
     static func settings(_ s: Scenario, extra: [(String, String)] = []) -> String {
         var out = "<section class=\"settings\"><h2>Settings</h2>\n<table class=\"settings\">\n"
-        for (k, v) in ScenarioSummary(s).rows + extra { out += "<tr><th>\(e(k))</th><td>\(e(v))</td></tr>\n" }
+        for (k, v) in ScenarioSummary(s).rows + extra + s.notes.map({ ("note", $0) }) { out += "<tr><th>\(e(k))</th><td>\(e(v))</td></tr>\n" }
         return out + "</table>\n</section>\n"
     }
 
