@@ -37,6 +37,10 @@ final class ScenarioMessageTests: XCTestCase {
         let cluster = message(base.replacingOccurrences(of: "displayName: demo", with: "displayName: demo\n  privateAccesss: true"))
         XCTAssertTrue(cluster.contains("unknown field \"privateAccesss\"; did you mean \"privateAccess\"?"), cluster)
         XCTAssertFalse(message(base + "colour: blue\n").contains("did you mean"), "no suggestion when nothing is close")
+        let actor = message(base.replacingOccurrences(of: "actor: console", with: "actor: consle"))
+        XCTAssertTrue(actor.contains("steps[0].actor: \"consle\"; did you mean \"console\"?"), actor)
+        let operation = message(base + "  - {at: 2m, actor: aws, throttle: {operation: DescribeClustr}}\n")
+        XCTAssertTrue(operation.contains("\"DescribeClustr\" is not an operation the modeled EKS answers; did you mean \"DescribeCluster\"?"), operation)
     }
 
     func testAMissingNodeGroupListsTheOnesThatExist() {
