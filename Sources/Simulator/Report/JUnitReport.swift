@@ -51,14 +51,3 @@ public struct JUnitReport: Sendable {
     private func a(_ s: String) -> String { SVGWriter.escapeAttribute(s) }
     private func t(_ s: String) -> String { SVGWriter.escapeText(s) }
 }
-
-extension RunReport {
-    /// This run as a JUnit test case: the scenario's name, its profile as the class, the failed
-    /// expectations as the failure, and the lost writes as output.
-    public var junitCase: JUnitReport.Case {
-        let s = result.scenario
-        let lost = findings.lost.map { "lost: \($0.write.actor.rawValue) \($0.write.path)" }.joined(separator: "\n")
-        return JUnitReport.Case(name: s.name, className: "eks-sync-sim.\(s.profile.name)",
-                                failures: passed ? nil : failures, output: lost)
-    }
-}

@@ -24,7 +24,8 @@ struct HistoryCommand: ParsableCommand {
         var actorFilter: Actor?
         if let actor {
             guard let a = Actor(rawValue: actor) else {
-                throw SimctlExit.badInput("simctl history: --actor \"\(actor)\"; expected one of \(Actor.allCases.map(\.rawValue).joined(separator: ", "))")
+                let names = Actor.allCases.map(\.rawValue)
+                throw SimctlExit.badInput("simctl history: --actor \"\(actor)\"\(Suggestion.didYouMean(actor, among: names)); expected one of \(names.joined(separator: ", "))")
             }
             actorFilter = a
         }
