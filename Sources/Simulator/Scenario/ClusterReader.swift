@@ -27,8 +27,7 @@ struct ClusterReader {
         for (key, keyNode, value) in try reader.mapping(node, "cluster") {
             guard let field = FieldSchema.clusterField(key) else {
                 let names = FieldSchema.cluster.map(\.name)
-                let hint = Suggestion.didYouMean(key, among: names)
-                throw reader.error(keyNode, "cluster: unknown field \"\(key)\"\(hint)\(hint.isEmpty ? "; expected" : " Expected") an EKSClusterConfigSpec field: \(names.joined(separator: ", "))")
+                throw reader.error(keyNode, "cluster: unknown field \"\(key)\"\(Suggestion.expected(key, among: names, list: "an EKSClusterConfigSpec field: " + names.joined(separator: ", ")))")
             }
             if reader.isNull(value) {
                 guard field.nillable else { throw reader.error(value, "cluster.\(key): cannot be null") }

@@ -89,7 +89,7 @@ struct StepReader {
         guard let actorNode = fields["actor"] else { throw reader.error(node, "\(what): missing \"actor\" (rancher, console, operator or aws)") }
         let actorName = try reader.string(actorNode, "\(what).actor")
         guard let actor = Actor(rawValue: actorName), [.rancher, .console, .operator, .aws].contains(actor) else {
-            throw reader.error(actorNode, "\(what).actor: \"\(actorName)\"\(Suggestion.didYouMean(actorName, among: ["rancher", "console", "operator", "aws"])); expected rancher, console (people) or operator, aws (faults)")
+            throw reader.error(actorNode, "\(what).actor: \"\(actorName)\"\(Suggestion.expected(actorName, among: ["rancher", "console", "operator", "aws"], list: "rancher, console (people) or operator, aws (faults)"))")
         }
         let line = node.mark?.line ?? 0
         func only(_ allowed: [String]) throws(ScenarioError) {
@@ -179,7 +179,7 @@ struct StepReader {
         }
         guard let op else { throw reader.error(node, "\(what): missing operation (an EKS operation name like DescribeCluster)") }
         guard ModeledEKS.operations.contains(op) else {
-            throw reader.error(node, "\(what).operation: \"\(op)\" is not an operation the modeled EKS answers\(Suggestion.didYouMean(op, among: ModeledEKS.operations)); expected one of \(ModeledEKS.operations.joined(separator: ", "))")
+            throw reader.error(node, "\(what).operation: \"\(op)\" is not an operation the modeled EKS answers\(Suggestion.expected(op, among: ModeledEKS.operations, list: "one of " + ModeledEKS.operations.joined(separator: ", ")))")
         }
         guard rate >= 0, burst >= 0 else { throw reader.error(node, "\(what): expected ratePerSecond ≥ 0 and burst ≥ 0") }
         return .throttle(operation: op, ratePerSecond: rate, burst: burst, duration: duration)

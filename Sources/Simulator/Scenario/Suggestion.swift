@@ -19,6 +19,12 @@ public enum Suggestion {
         closest(to: word, among: candidates).map { "; did you mean \"\($0)\"?" } ?? ""
     }
 
+    /// `; did you mean "console"? Expected …` or `; expected …`: the likely fix first, then the list.
+    public static func expected(_ word: String, among candidates: [String], list: String) -> String {
+        let hint = didYouMean(word, among: candidates)
+        return hint + (hint.isEmpty ? "; expected " : " Expected ") + list
+    }
+
     /// The suggestion for a field path that does not parse: its unknown top-level field, or its
     /// unknown node group field.
     public static func forFieldPath(_ text: String) -> String {

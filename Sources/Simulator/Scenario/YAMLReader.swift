@@ -22,8 +22,7 @@ struct YAMLReader {
             }
             let key = scalar.string
             if let allowed, !allowed.contains(key) {
-                let hint = Suggestion.didYouMean(key, among: allowed)
-                throw error(keyNode, "\(what): unknown key \"\(key)\"\(hint)\(hint.isEmpty ? "; expected" : " Expected") one of \(allowed.joined(separator: ", "))")
+                throw error(keyNode, "\(what): unknown key \"\(key)\"\(Suggestion.expected(key, among: allowed, list: "one of " + allowed.joined(separator: ", ")))")
             }
             guard seen.insert(key).inserted else {
                 throw error(keyNode, "\(what): duplicate key \"\(key)\"")

@@ -25,7 +25,7 @@ struct HistoryCommand: ParsableCommand {
         if let actor {
             guard let a = Actor(rawValue: actor) else {
                 let names = Actor.allCases.map(\.rawValue)
-                throw SimctlExit.badInput("simctl history: --actor \"\(actor)\"\(Suggestion.didYouMean(actor, among: names)); expected one of \(names.joined(separator: ", "))")
+                throw SimctlExit.badInput("simctl history: --actor \"\(actor)\"\(Suggestion.expected(actor, among: names, list: "one of " + names.joined(separator: ", ")))")
             }
             actorFilter = a
         }
