@@ -126,5 +126,7 @@ final class SweepTests: XCTestCase {
         let text = SweepReport(sweep).text
         XCTAssertTrue(text.contains("refused in [-30s, 1m30s)  (step at 11:00:00 up to 11:02:00): console loggingTypes\n    (UpdateClusterConfig → ResourceInUseException)"), text)
         XCTAssertEqual(SweepReport(sweep).json["refused"].map { "\($0)" }?.contains("loggingTypes"), true)
+        let page = HTMLPage.sweep(SweepReport(sweep), baseline: RunReport(result: Simulation(scenario: scenario).run()))
+        XCTAssertTrue(page.contains("Where AWS refuses a write"), "the sweep page lists the refused windows too")
     }
 }

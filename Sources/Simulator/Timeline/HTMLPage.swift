@@ -48,6 +48,15 @@ public enum HTMLPage {
             }
             body += "</ol>\n"
         }
+        if !result.refusedWindows.isEmpty {
+            body += "<h3>Where AWS refuses a write</h3>\n<ul class=\"refused\">\n"
+            for w in result.refusedWindows {
+                let refused = w.refused.map { "\($0.actor.rawValue) \($0.field) (\($0.operation) → \($0.code))" }.joined(separator: ", ")
+                body += "<li><strong>[\(e(DurationText.format(w.from))), \(e(DurationText.format(w.to))))</strong> "
+                body += "— step at \(e(baseline.result.clock(step.at + w.from))) up to \(e(baseline.result.clock(step.at + w.to))): \(e(refused))</li>\n"
+            }
+            body += "</ul>\n"
+        }
         body += "</section>\n"
         var options = TimelinePicture.Options()
         options.header = false
