@@ -84,6 +84,8 @@ final class LoadBoundsTests: XCTestCase {
     }
 
     func testVersionsAndScalingAWSCouldNeverHoldAreRefused() {
+        assertRejected(base.replacingOccurrences(of: "displayName: demo", with: "displayName: \"my cluster!\""),
+                       line: 3, contains: "is not a name EKS takes")
         assertRejected(base.replacingOccurrences(of: "displayName: demo", with: "displayName: demo\n  kubernetesVersion: \"-0\""),
                        line: 4, contains: "not a Kubernetes version")
         assertRejected(base.replacingOccurrences(of: "{nodegroupName: ng1}", with: "{nodegroupName: ng1, desiredSize: 5, maxSize: 3}"),

@@ -39,6 +39,15 @@ struct AWSLimits {
         }
     }
 
+    /// The cluster's name (`displayName`, the EKS name): 1 to 100 characters of
+    /// `[0-9A-Za-z][A-Za-z0-9-_]*` (aws-eks-model CreateCluster).
+    func checkClusterName(_ name: String, node: Node, what: String) throws(ScenarioError) {
+        let allowed = { (c: Character) in c.isASCII && (c.isLetter || c.isNumber || c == "-" || c == "_") }
+        guard (1...100).contains(name.count), name.allSatisfy(allowed), name.first.map({ $0.isLetter || $0.isNumber }) == true else {
+            throw reader.error(node, "\(what): \"\(name)\" is not a name EKS takes: 1 to 100 characters, letters, digits, - and _, starting with a letter or digit")
+        }
+    }
+
     /// A node group's scaling as AWS holds it: maxSize ≥ 1 and minSize ≤ desiredSize ≤ maxSize.
     func checkScaling(_ group: [String: WriteValue], name: String, node: Node, what: String) throws(ScenarioError) {
         func int(_ key: String) -> Int? { if case .leaf(.int(let n))? = group[key] { n } else { nil } }

@@ -22,6 +22,7 @@ struct ValueReader {
             if mustHoldOnAWS, name == "kubernetesVersion" || name == "version" {
                 try limits.checkVersion(text, node: node, what: what)
             }
+            if mustHoldOnAWS, name == "displayName" { try limits.checkClusterName(text, node: node, what: what) }
             return .leaf(.string(text))
         case .strings: return .leaf(.strings(try reader.strings(node, what)))
         case .map:
