@@ -41,13 +41,19 @@ struct RunCommand: ParsableCommand {
         let pictures = PictureOutput.Plan(scenarios: scenarios.map(\.name), html: html, svg: svg)
         let outputs = pictures.outputs + (junit.map { [.init(flag: "--junit", path: $0)] } ?? [])
         try OutputPaths.check(outputs, database: db, inputs: files)
+        // The database is opened (and a foreign file refused) before anything runs.
+        let path = db ?? ":memory:"
+        let existed = path == ":memory:" || FileManager.default.fileExists(atPath: path)
+        let store: EventStore
+        do { store = try EventStore(path: path) } catch { throw SimctlExit.badInput("simctl: \(error)") }
+        defer { store.close() }
 
         var reports: [RunReport] = []
         for scenario in scenarios {
             let result = Simulation(scenario: scenario).run()
             reports.append(RunReport(result: result, extraFailures: WindowCheck.failures(scenario: scenario)))
         }
-        try record(reports)
+        try record(reports, in: store, created: !existed)
 
         switch format {
         case .json:
@@ -70,20 +76,17 @@ struct RunCommand: ParsableCommand {
 
     /// Every run in one transaction: a batch that fails leaves the database as it was (and a
     /// database this command created is removed again).
-    private func record(_ reports: [RunReport]) throws {
-        let path = db ?? ":memory:"
-        let existed = path == ":memory:" || FileManager.default.fileExists(atPath: path)
+    private func record(_ reports: [RunReport], in store: EventStore, created: Bool) throws {
         do {
-            let store = try EventStore(path: path)
-            defer { store.close() }
             try store.transaction {
                 for report in reports {
                     try RunRecorder.record(report.result, overrides: .init(profile: profile, seed: seed), in: store)
                 }
             }
         } catch {
-            if !existed {
-                for suffix in ["", "-wal", "-shm", "-journal"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+            if created {
+                store.close()
+                for suffix in ["", "-wal", "-shm", "-journal"] { try? FileManager.default.removeItem(atPath: store.path + suffix) }
             }
             throw SimctlExit.badInput("simctl: \(error); nothing was recorded")
         }
