@@ -24,6 +24,8 @@ public struct Scenario: Sendable {
     /// Where the scenario came from, and its text (stored with every recorded run).
     public var sourcePath: String
     public var source: String
+    /// What the loader decided for the user and the report should say (a converted cron).
+    public var notes: [String] = []
 
     /// The EKS cluster name (`displayName`).
     public var clusterName: String { cluster.string("displayName") ?? name }
