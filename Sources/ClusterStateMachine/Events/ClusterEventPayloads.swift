@@ -47,12 +47,62 @@ public struct SpecChange: Hashable, Sendable, Codable {
     public init(change: SubtreeChange, writes: [WriteID] = []) { self.change = change; self.writes = writes }
 }
 
-/// A whole document stored on one Rancher surface.
-public struct DocumentStored: Hashable, Sendable, Codable {
-    public var document: SpecDocument
+/// A document stored on one Rancher surface, as what changed on it.
+///
+/// The sync engine decides whole documents (`init(document:reason:)`: a change that replaces every
+/// top-level key); the simulation records the difference from the surface it lands on
+/// (`ClusterState.recorded(_:)`), so a log holds what changed, not a copy per event. Folding
+/// either form gives the same surface.
+public struct DocumentStored: Hashable, Sendable {
+    /// Drop everything under `change.replaced`, then store `change.entries`.
+    public var change: SubtreeChange
+    /// When set, every entry of the resulting document was read at this time (a refresh stamps
+    /// every copied value with its read): entries not in `change` keep their value and origin and
+    /// take this `readAt`.
+    public var readAt: SimTime?
     /// Why it was stored (`active`, `timeout`, ...), for the audit history.
     public var reason: String
-    public init(document: SpecDocument, reason: String = "") { self.document = document; self.reason = reason }
+
+    public init(change: SubtreeChange, readAt: SimTime? = nil, reason: String = "") {
+        self.change = change
+        self.readAt = readAt
+        self.reason = reason
+    }
+
+    /// The whole `document` replaces the surface.
+    public init(document: SpecDocument, reason: String = "") {
+        self.init(change: SubtreeChange(replaced: SpecDocument.sortedTopLevelKeys, entries: document.entries), reason: reason)
+    }
+
+    /// The document the change leaves on an empty surface: for a whole document, that document.
+    public var document: SpecDocument {
+        var doc = SpecDocument()
+        doc.store(self)
+        return doc
+    }
+}
+
+extension DocumentStored: Codable {
+    private enum CodingKeys: String, CodingKey { case change, readAt, reason, document }
+
+    /// Reads schema version 2 (`change`, `readAt`) and version 1 (the whole `document`).
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let reason = try c.decode(String.self, forKey: .reason)
+        if let document = try c.decodeIfPresent(SpecDocument.self, forKey: .document) {
+            self.init(document: document, reason: reason)
+        } else {
+            self.init(change: try c.decode(SubtreeChange.self, forKey: .change),
+                      readAt: try c.decodeIfPresent(SimTime.self, forKey: .readAt), reason: reason)
+        }
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(change, forKey: .change)
+        try c.encodeIfPresent(readAt, forKey: .readAt)
+        try c.encode(reason, forKey: .reason)
+    }
 }
 
 /// The bridge's watch ended without recording AppliedSpec: the operator left `active`.

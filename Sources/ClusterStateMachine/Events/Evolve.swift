@@ -41,19 +41,20 @@ extension ClusterState {
                        at: at, visibleAt: at, observer: observer)
         case .upstreamSpecRefreshed(let d):
             var upstream = rancher.upstreamSpec ?? SpecDocument()
-            Self.store(Self.replacement(of: upstream, by: d.document), in: &upstream, surface: .upstreamSpec,
-                       by: timed.actor, action: "UpstreamSpec refresh", at: at, visibleAt: at, observer: observer)
+            Self.store(d, in: &upstream, surface: .upstreamSpec, by: timed.actor, action: "UpstreamSpec refresh",
+                       at: at, observer: observer)
             rancher.upstreamSpec = upstream
             rancher.lastRefreshAt = at
         case .eksConfigPushed(let d):
-            Self.store(Self.replacement(of: rancher.eksccSpec, by: d.document), in: &rancher.eksccSpec,
-                       surface: .eksccSpec, by: timed.actor, action: "EKSClusterConfig update", at: at,
-                       visibleAt: at, observer: observer)
-            rancher.bridgeWatch = BridgeWatch(pushedAt: at, pushedSpec: d.document)
+            Self.store(d, in: &rancher.eksccSpec, surface: .eksccSpec, by: timed.actor, action: "EKSClusterConfig update",
+                       at: at, observer: observer)
+            rancher.bridgeWatch = BridgeWatch(pushedAt: at, pushedSpec: rancher.eksccSpec)
         case .bridgeWatchEnded:
             rancher.bridgeWatch = nil
         case .appliedSpecRecorded(let d):
-            rancher.appliedSpec = d.document
+            var applied = rancher.appliedSpec ?? SpecDocument()
+            applied.store(d)
+            rancher.appliedSpec = applied
             rancher.bridgeWatch = nil
         case .operatorStatusUpdated(let s):
             rancher.phase = s.phase
@@ -110,14 +111,41 @@ extension ClusterState {
         }
     }
 
-    /// The change that turns `old` into `new`: every top-level key of either replaced, in sorted order.
-    static func replacement(of old: SpecDocument, by new: SpecDocument) -> SubtreeChange {
-        let keys = sortedTopLevelKeys.filter { old.entries[$0] != nil || new.entries[$0] != nil }
-        return SubtreeChange(replaced: keys.map(FieldPath.init(unchecked:)), entries: new.entries)
+    /// The event as the log records it: a whole document the sync engine decided becomes the
+    /// difference from the surface it lands on (a refresh's uniform read time kept as `readAt`), so
+    /// the log stores what changed. Folding either form gives the same state.
+    public func recorded(_ event: ClusterEvent) -> ClusterEvent {
+        switch event {
+        case .upstreamSpecRefreshed(let d): .upstreamSpecRefreshed(Self.difference(d, on: rancher.upstreamSpec ?? SpecDocument()))
+        case .eksConfigPushed(let d): .eksConfigPushed(Self.difference(d, on: rancher.eksccSpec))
+        case .appliedSpecRecorded(let d): .appliedSpecRecorded(Self.difference(d, on: rancher.appliedSpec ?? SpecDocument()))
+        default: event
+        }
     }
 
-    /// The schema's top-level keys, sorted once: filtering them keeps the order without a set and a sort per event.
-    private static let sortedTopLevelKeys = FieldSchema.cluster.map(\.name).sorted()
+    /// `stored` as the difference from `old`; a change that is already a difference is kept.
+    static func difference(_ stored: DocumentStored, on old: SpecDocument) -> DocumentStored {
+        guard stored.readAt == nil, stored.change.replaced == SpecDocument.sortedTopLevelKeys else { return stored }
+        let new = SpecDocument(entries: stored.change.entries)
+        // A refresh stamps every entry with the read's time: keep that once, not per entry.
+        let readAt = new.entries.first?.value.readAt
+        if let readAt, !old.entries.isEmpty, new.entries.values.allSatisfy({ $0.readAt == readAt }) {
+            return DocumentStored(change: old.difference(to: new, ignoringReadAt: true), readAt: readAt, reason: stored.reason)
+        }
+        return DocumentStored(change: old.difference(to: new), reason: stored.reason)
+    }
+
+    private static func store(
+        _ stored: DocumentStored, in doc: inout SpecDocument, surface: Surface, by: Actor, action: String,
+        at: SimTime, observer: ((StoreObservation) -> Void)?
+    ) {
+        guard observer != nil else {
+            doc.store(stored)
+            return
+        }
+        store(stored.change, in: &doc, surface: surface, by: by, action: action, at: at, visibleAt: at, observer: observer)
+        if let readAt = stored.readAt { doc.restamp(readAt: readAt) }
+    }
 
     private static func store(
         _ change: SubtreeChange, in doc: inout SpecDocument, surface: Surface, by: Actor, action: String,

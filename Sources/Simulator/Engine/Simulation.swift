@@ -129,7 +129,8 @@ public final class Simulation: SimulationContext, SimulationClock {
     // MARK: SimulationContext
 
     public func emit(_ event: ClusterEvent, by actor: Actor) {
-        let timed = TimedEvent(at: now, actor: actor, event)
+        // Whole documents decided by the sync engine are logged as what changed.
+        let timed = TimedEvent(at: now, actor: actor, state.recorded(event))
         state.apply(timed)
         log.append(timed)
         causes.append(cause)

@@ -15,7 +15,7 @@ public enum EventDescription {
         case .writeRefused(let r): "\(r.operation) refused: \(r.error) (writes \(r.writes.map(\.description).joined(separator: ", ")))"
         case .rancherSpecEdited(let s): "Spec.EKSConfig edited: \(changeSummary(s.change))"
         case .specSynced(let s): "spec sync copied AWS into Spec.EKSConfig: \(changeSummary(s.change))"
-        case .upstreamSpecRefreshed(let d): "UpstreamSpec refreshed from AWS: \(summary(d.document, limit: 6))"
+        case .upstreamSpecRefreshed(let d): "UpstreamSpec refreshed from AWS: \(d.change.isEmpty ? "values re-read" : changeSummary(d.change))"
         case .eksConfigPushed: "pushed Spec.EKSConfig to the EKSClusterConfig spec (full copy); watching 10 s for a non-active phase"
         case .bridgeWatchEnded(let b): "watch saw phase \(b.phase.rawValue); AppliedSpec not recorded"
         case .appliedSpecRecorded(let d): "AppliedSpec := Spec.EKSConfig (\(d.reason))"
@@ -68,7 +68,7 @@ public enum EventDescription {
         case .writeMade(let w): [w.path]
         case .rancherSpecEdited(let s), .specSynced(let s): s.change.paths
         case .upstreamSpecRefreshed(let d), .eksConfigPushed(let d), .appliedSpecRecorded(let d):
-            d.document.topLevelKeys.map(FieldPath.init(unchecked:))
+            Set(d.change.paths.map(\.topLevel)).sorted().map(FieldPath.init(unchecked:))
         case .awsCalled(let c): c.fields
         case .awsUpdateStarted(let u): u.change.paths
         case .awsResourcesChanged(let r): r.change.paths
