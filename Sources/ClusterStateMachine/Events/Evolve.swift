@@ -23,13 +23,12 @@ extension ClusterState {
             aws.nodegroupStatus = c.nodegroupStatus
             rancher = RancherState(spec: c.rancherSpec, upstreamSpec: c.upstreamSpec, phase: c.phase)
         case .workScheduled(let item):
-            pending.append(item)
+            pending.insert(item)
             nextSeq = max(nextSeq, item.seq + 1)
         case .workStarted(let w), .workCancelled(let w), .awsUpdateStatusVisible(let w):
-            pending.removeAll { $0.seq == w.seq }
-            if case .awsUpdateStatusVisible = timed.event, case .awsStatusVisible(let id) = w.kind,
-               let i = aws.updates.firstIndex(where: { $0.id == id }) {
-                aws.updates[i].statusVisible = true
+            pending.remove(seq: w.seq)
+            if case .awsUpdateStatusVisible = timed.event, case .awsStatusVisible(let id) = w.kind {
+                _ = aws.modifyUpdate(id) { $0.statusVisible = true }
             }
         case .writeMade(let w):
             writes.append(w)
@@ -63,14 +62,11 @@ extension ClusterState {
         case .awsCalled(let call):
             if let bucket = call.bucket { aws.throttles[call.operation] = bucket }
         case .awsUpdateStarted(let u):
-            aws.updates.append(u)
+            aws.appendUpdate(u)
             if u.willFail { aws.failNextUpdate = false }
             if let ng = u.nodegroupName { aws.nodegroupStatus[ng] = .updating }
         case .awsUpdateFinished(let f):
-            guard let i = aws.updates.firstIndex(where: { $0.id == f.id }) else { break }
-            aws.updates[i].status = f.status
-            aws.updates[i].errors = f.errors
-            let u = aws.updates[i]
+            guard let u = aws.modifyUpdate(f.id, { $0.status = f.status; $0.errors = f.errors }) else { break }
             if f.status == .successful {
                 Self.store(u.change, in: &aws.visible, surface: .aws, by: u.requestedBy, action: u.action,
                            at: u.createdAt, visibleAt: at, observer: observer)

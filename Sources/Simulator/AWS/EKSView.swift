@@ -93,7 +93,7 @@ extension ModeledEKS {
     public static func describedDocument(of aws: AWSClusterState, parameters: AWSModelParameters) -> SpecDocument {
         var doc = aws.visible
         if parameters.configVisibility == .atAcceptance {
-            for update in aws.updates where update.status == .inProgress { doc.apply(update.change) }
+            for update in aws.inProgressUpdates { doc.apply(update.change) }
         }
         return doc
     }

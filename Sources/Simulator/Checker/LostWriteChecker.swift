@@ -30,7 +30,7 @@ public enum LostWriteChecker {
 
         var findings = Findings(lost: [], transientReverts: [], conflicts: [], refused: [], failed: [], inFlight: [],
                                 divergence: [], clobbers: clobbers)
-        let travelling = Set(state.aws.updates.filter { $0.status == .inProgress }.flatMap { $0.change.entries.values.map(\.origin) })
+        let travelling = Set(state.aws.inProgressUpdates.flatMap { $0.change.entries.values.map(\.origin) })
         for write in state.writes {
             if let (op, error) = refusals[write.id] {
                 refused.append(RefusedWrite(write: write, operation: op, error: error))
