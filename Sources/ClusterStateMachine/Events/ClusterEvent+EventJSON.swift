@@ -214,6 +214,7 @@ extension AWSCall {
         w.key("operation"); w.string(operation)
         w.key("request"); w.object(request) { $0.string($1) }
         w.key("response"); w.string(response)
+        if let target { w.key("target"); w.string(target) }
         w.close()
     }
 }

@@ -60,15 +60,16 @@ public enum ClusterEvent: Hashable, Sendable {
     public static let schemaVersions: [String: Int] = [
         "ClusterObserved": 1, "WorkScheduled": 1, "WorkStarted": 1, "WriteMade": 1, "WriteRefused": 1,
         "RancherSpecEdited": 1, "SpecSynced": 1, "UpstreamSpecRefreshed": 2, "EKSConfigPushed": 2,
-        "BridgeWatchEnded": 1, "AppliedSpecRecorded": 2, "OperatorStatusUpdated": 1, "AWSCalled": 1,
+        "BridgeWatchEnded": 1, "AppliedSpecRecorded": 2, "OperatorStatusUpdated": 1, "AWSCalled": 2,
         "AWSUpdateStarted": 1, "AWSUpdateStatusVisible": 1, "AWSUpdateFinished": 1,
         "AWSResourcesChanged": 1, "FaultInjected": 1, "WorkCancelled": 1, "OperatorBackoff": 1, "RefresherBackoff": 1, "FaultCleared": 1,
     ]
 
     /// Older payload versions this build still reads: version 1 of the three document events held
-    /// the whole document (`{"document": …, "reason": …}`); version 2 holds what changed.
+    /// the whole document (`{"document": …, "reason": …}`); version 2 holds what changed. Version 1
+    /// of `AWSCalled` kept the cluster's name in `request`; version 2 names the parameter in `target`.
     public static let readableOldVersions: [String: Set<Int>] = [
-        "UpstreamSpecRefreshed": [1], "EKSConfigPushed": [1], "AppliedSpecRecorded": [1],
+        "UpstreamSpecRefreshed": [1], "EKSConfigPushed": [1], "AppliedSpecRecorded": [1], "AWSCalled": [1],
     ]
 
     public var schemaVersion: Int { Self.schemaVersions[typeName]! }

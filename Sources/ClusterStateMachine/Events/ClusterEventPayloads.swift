@@ -137,9 +137,13 @@ public struct AWSCall: Hashable, Sendable, Codable {
     public var response: String
     /// The throttling bucket after this call, when the operation is throttled.
     public var bucket: TokenBucket?
+    /// The request parameter (`name`, `clusterName`) that named the stream's own cluster: its value
+    /// is the cluster's name, stored once in `ClusterObserved`, so it is left out of `request`.
+    public var target: String?
 
     public init(caller: Actor, operation: String, request: [String: String], fields: [FieldPath],
-                error: AWSErrorRecord?, response: String, bucket: TokenBucket? = nil) {
+                error: AWSErrorRecord?, response: String, bucket: TokenBucket? = nil, target: String? = nil) {
+        self.target = target
         self.caller = caller
         self.operation = operation
         self.request = request

@@ -20,12 +20,12 @@ struct Explanation {
 
     func describe(_ write: Write) -> String {
         let who = write.actor == .console ? "The console change" : "The Rancher edit"
-        let change = write.value.map { "set \(write.path) to \($0)" } ?? "removed \(write.path)"
+        let change = write.value.map { "set \(write.path) to \(LongValue.cut($0.description))" } ?? "removed \(write.path)"
         return "\(who) at \(run.clock(write.at)) (step \(write.step)) that \(change)"
     }
 
     func clobberSentence(_ c: Clobber, victim: Write) -> String {
-        let value = c.value.map { "\(c.path)=\($0)" } ?? "the removal of \(c.path)"
+        let value = c.value.map { "\(c.path)=\(LongValue.cut($0.description))" } ?? "the removal of \(c.path)"
         switch c.by {
         case .operator:
             var s = "at \(run.clock(c.at)) the eks-operator called \(c.action) with \(value), taken from Rancher's Spec.EKSConfig (a value last copied from AWS at \(run.clock(c.staleReadAt)))."

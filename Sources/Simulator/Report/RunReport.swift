@@ -107,7 +107,7 @@ public struct RunReport: Sendable {
         for timed in result.log where EventDescription.isNotable(timed.event) {
             let who = timed.actor.rawValue.padding(toLength: 10, withPad: " ", startingAt: 0)
             let clock = result.clock(timed.at).padding(toLength: 12, withPad: " ", startingAt: 0)
-            out += "  \(clock)  \(who) \(EventDescription.line(timed.event))\n"
+            out += "  \(clock)  \(who) \(EventDescription.line(timed.event, clusterName: result.scenario.clusterName))\n"
         }
         out += "\nLost writes: \(findings.lost.count)\n"
         for lost in findings.lost {
@@ -136,7 +136,7 @@ public struct RunReport: Sendable {
         }
         if !findings.divergence.isEmpty {
             out += "\nRancher and AWS disagree at the end:\n"
-            for d in findings.divergence { out += "  \(d.field): Rancher \(d.rancher), AWS \(d.aws)\n" }
+            for d in findings.divergence { out += "  \(d.field): Rancher \(LongValue.cut(d.rancher.description)), AWS \(LongValue.cut(d.aws.description))\n" }
         }
         if !result.settled {
             out += result.log.count >= result.options.maxEvents

@@ -41,7 +41,7 @@ struct HistoryCommand: ParsableCommand {
                 if let fieldPath, !fields.contains(where: { $0.touches(fieldPath) }) { continue }
                 if fieldPath == nil && !all && format == .text && !EventDescription.isNotable(timed.event) { continue }
                 let at = RFC3339.format(epochSeconds: start, plusMilliseconds: timed.at)
-                let line = EventDescription.line(timed.event)
+                let line = EventDescription.line(timed.event, clusterName: String(record.streamId[..<(record.streamId.lastIndex(of: "/") ?? record.streamId.endIndex)]))
                 switch format {
                 case .text:
                     let who = timed.actor.rawValue.padding(toLength: 10, withPad: " ", startingAt: 0)
