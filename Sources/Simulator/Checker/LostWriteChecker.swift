@@ -30,6 +30,7 @@ public enum LostWriteChecker {
 
         var findings = Findings(lost: [], transientReverts: [], conflicts: [], refused: [], failed: [], inFlight: [],
                                 divergence: [], clobbers: clobbers)
+        let index = ClobberIndex(clobbers)
         let travelling = Set(state.aws.inProgressUpdates.flatMap { $0.change.entries.values.map(\.origin) })
         for write in state.writes {
             if let (op, error) = refusals[write.id] {
@@ -41,7 +42,7 @@ public enum LostWriteChecker {
                 findings.inFlight.append(write)
                 continue
             }
-            let related = clobbers.filter { lineage.saw($0.victim, write.id) }
+            let related = index.touching(write.path).map { clobbers[$0] }.filter { lineage.saw($0.victim, write.id) }
             guard let dead = leaves(of: write).first(where: { !alive($0, write.id, state, &lineage) }) else {
                 if !related.isEmpty { findings.transientReverts.append(TransientRevert(write: write, clobbers: related)) }
                 continue
