@@ -1,20 +1,32 @@
-/// The work waiting in the scheduler: a set of `WorkItem`s by insertion number, with a heap that
-/// finds the next one to run in O(log n) and an index by kind for the workqueues.
+/// The work waiting in the scheduler, by insertion number (`seq`).
 ///
-/// Iterating it goes in insertion order (`seq`). Equality compares the items only.
+/// A few items (the usual case) live in a list scanned as needed, the cheapest for the fold; past
+/// `listLimit` (a scenario with thousands of steps queues them all at once) they move to a table
+/// by `seq` with a heap of run order, so finding and removing the next item stays O(log n).
+/// Iterating goes in insertion order. Equality compares the items only.
 public struct PendingWork: Hashable, Sendable, Sequence, ExpressibleByArrayLiteral {
-    private var items: [Int: WorkItem] = [:]
-    /// A binary min-heap of run order; entries of removed items are dropped when they reach the top.
-    private var heap: [Key] = []
-    /// Kind → the seqs of its pending items, oldest first.
-    private var byKind: [WorkKind: [Int]] = [:]
+    private var list: [WorkItem] = []
+    private var table: Table?
+
+    /// Items kept in the plain list at most.
+    static let listLimit = 32
+
+    private struct Table: Sendable {
+        var items: [Int: WorkItem] = [:]
+        /// A binary min-heap of run order; entries of removed items are dropped when they reach the top.
+        var heap: [Key] = []
+        /// Seqs of the pending workqueue items (operator, bridge), oldest first.
+        var queued: [WorkKind: [Int]] = [:]
+        var refresherTicks = 0
+    }
 
     /// Run order: earliest time first; at the same millisecond machines before people; then insertion.
-    private struct Key: Hashable, Sendable {
+    private struct Key: Sendable {
         var at: SimTime
         var step: Bool
         var seq: Int
         static func < (a: Key, b: Key) -> Bool { (a.at, a.step ? 1 : 0, a.seq) < (b.at, b.step ? 1 : 0, b.seq) }
+        init(_ item: WorkItem) { at = item.at; step = item.kind.isStep; seq = item.seq }
     }
 
     public init() {}
@@ -23,49 +35,85 @@ public struct PendingWork: Hashable, Sendable, Sequence, ExpressibleByArrayLiter
         for item in elements { insert(item) }
     }
 
-    public var count: Int { items.count }
-    public var isEmpty: Bool { items.isEmpty }
+    public var count: Int { table?.items.count ?? list.count }
+    public var isEmpty: Bool { count == 0 }
 
     /// The work to run next (see `ClusterState.nextWork`).
-    public var next: WorkItem? { heap.first.flatMap { items[$0.seq] } }
+    public var next: WorkItem? {
+        guard let table else { return list.min { Key($0) < Key($1) } }
+        return table.heap.first.flatMap { table.items[$0.seq] }
+    }
 
     /// The oldest pending item of this kind.
-    public func first(_ kind: WorkKind) -> WorkItem? { byKind[kind]?.first.flatMap { items[$0] } }
+    public func first(_ kind: WorkKind) -> WorkItem? {
+        guard let table else { return list.first { $0.kind == kind } }
+        if kind.queue != nil { return table.queued[kind]?.first.flatMap { table.items[$0] } }
+        return table.items.values.filter { $0.kind == kind }.min { $0.seq < $1.seq }
+    }
 
     /// True when every pending item is a refresher tick.
-    public var onlyRefresherTicks: Bool { (byKind[.refresherTick]?.count ?? 0) == items.count }
+    public var onlyRefresherTicks: Bool {
+        guard let table else { return list.allSatisfy { $0.kind == .refresherTick } }
+        return table.refresherTicks == table.items.count
+    }
 
     /// Queues an item (replacing one with the same `seq`).
     public mutating func insert(_ item: WorkItem) {
-        if items[item.seq] != nil { remove(seq: item.seq) }
-        items[item.seq] = item
-        byKind[item.kind, default: []].append(item.seq)
-        heap.append(Key(at: item.at, step: item.kind.isStep, seq: item.seq))
-        siftUp(heap.count - 1)
+        remove(seq: item.seq)
+        if table == nil {
+            if list.count < Self.listLimit {
+                list.append(item)
+                return
+            }
+            table = Table()
+            let moved = list
+            list = []
+            for old in moved { add(old) }
+        }
+        add(item)
     }
 
     /// Removes the item with this `seq`, if pending.
     public mutating func remove(seq: Int) {
-        guard let item = items.removeValue(forKey: seq) else { return }
-        if var seqs = byKind[item.kind] {
+        guard table != nil else {
+            if let i = list.firstIndex(where: { $0.seq == seq }) { list.remove(at: i) }
+            return
+        }
+        guard let item = table!.items.removeValue(forKey: seq) else { return }
+        if item.kind == .refresherTick { table!.refresherTicks -= 1 }
+        if item.kind.queue != nil, var seqs = table!.queued[item.kind] {
             seqs.removeAll { $0 == seq }
-            byKind[item.kind] = seqs.isEmpty ? nil : seqs
+            table!.queued[item.kind] = seqs.isEmpty ? nil : seqs
         }
         // Keep the top valid, so `next` needs no mutation.
-        while let top = heap.first, items[top.seq] == nil || items[top.seq]?.at != top.at { popTop() }
+        while let top = table!.heap.first, table!.items[top.seq]?.at != top.at { popTop() }
     }
 
     public func makeIterator() -> IndexingIterator<[WorkItem]> {
-        items.values.sorted { $0.seq < $1.seq }.makeIterator()
+        guard let table else { return list.sorted { $0.seq < $1.seq }.makeIterator() }
+        return table.items.values.sorted { $0.seq < $1.seq }.makeIterator()
     }
 
-    public static func == (lhs: PendingWork, rhs: PendingWork) -> Bool { lhs.items == rhs.items }
-    public func hash(into hasher: inout Hasher) { hasher.combine(items) }
+    public static func == (lhs: PendingWork, rhs: PendingWork) -> Bool {
+        lhs.count == rhs.count && lhs.sortedItems == rhs.sortedItems
+    }
+
+    public func hash(into hasher: inout Hasher) { hasher.combine(sortedItems) }
+
+    private var sortedItems: [WorkItem] { Array(self) }
+
+    private mutating func add(_ item: WorkItem) {
+        table!.items[item.seq] = item
+        if item.kind == .refresherTick { table!.refresherTicks += 1 }
+        if item.kind.queue != nil { table!.queued[item.kind, default: []].append(item.seq) }
+        table!.heap.append(Key(item))
+        siftUp(table!.heap.count - 1)
+    }
 
     private mutating func popTop() {
-        let last = heap.removeLast()
-        guard !heap.isEmpty else { return }
-        heap[0] = last
+        let last = table!.heap.removeLast()
+        guard !table!.heap.isEmpty else { return }
+        table!.heap[0] = last
         siftDown(0)
     }
 
@@ -73,21 +121,22 @@ public struct PendingWork: Hashable, Sendable, Sequence, ExpressibleByArrayLiter
         var i = index
         while i > 0 {
             let parent = (i - 1) / 2
-            guard heap[i] < heap[parent] else { return }
-            heap.swapAt(i, parent)
+            guard table!.heap[i] < table!.heap[parent] else { return }
+            table!.heap.swapAt(i, parent)
             i = parent
         }
     }
 
     private mutating func siftDown(_ index: Int) {
         var i = index
+        let n = table!.heap.count
         while true {
             let l = 2 * i + 1, r = l + 1
             var smallest = i
-            if l < heap.count && heap[l] < heap[smallest] { smallest = l }
-            if r < heap.count && heap[r] < heap[smallest] { smallest = r }
+            if l < n && table!.heap[l] < table!.heap[smallest] { smallest = l }
+            if r < n && table!.heap[r] < table!.heap[smallest] { smallest = r }
             guard smallest != i else { return }
-            heap.swapAt(i, smallest)
+            table!.heap.swapAt(i, smallest)
             i = smallest
         }
     }

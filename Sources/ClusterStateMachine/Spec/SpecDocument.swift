@@ -10,13 +10,16 @@
 /// document: reading one node group of N costs the same whatever N.
 public struct SpecDocument: Sendable, Codable {
     public private(set) var entries: [String: Entry]
-    /// Group key → the keys of `entries` in that group. Derived from `entries`; not part of equality.
-    private var groups: [String: Set<String>]
+    /// Group key → the keys of `entries` in that group, kept once the document is large (a small
+    /// one is scanned: cheaper than keeping an index). Derived from `entries`; not part of equality.
+    private var groups: [String: Set<String>]?
+
+    /// Documents with more entries than this are indexed by group.
+    static let indexedAbove = 64
 
     public init(entries: [String: Entry] = [:]) {
         self.entries = entries
-        self.groups = [:]
-        for key in entries.keys { groups[Self.group(of: key), default: []].insert(key) }
+        if entries.count > Self.indexedAbove { buildIndex() }
     }
 
     public init(from decoder: Decoder) throws {
@@ -26,6 +29,12 @@ public struct SpecDocument: Sendable, Codable {
     public func encode(to encoder: Encoder) throws {
         var container = encoder.singleValueContainer()
         try container.encode(entries)
+    }
+
+    private mutating func buildIndex() {
+        var index: [String: Set<String>] = [:]
+        for key in entries.keys { index[Self.group(of: key), default: []].insert(key) }
+        groups = index
     }
 
     /// The group a key is indexed under: `nodeGroups.NAME` for everything inside a node group, else
@@ -41,25 +50,35 @@ public struct SpecDocument: Sendable, Codable {
         return String(raw[..<second])
     }
 
-    /// The keys that may lie within `path`: those of its group (and for `nodeGroups`, of every node group).
-    private func candidates(within path: FieldPath) -> [String] {
-        if path.raw == "nodeGroups" {
-            var keys: [String] = []
-            for (group, members) in groups where group == "nodeGroups" || group.hasPrefix("nodeGroups.") {
-                keys.append(contentsOf: members)
-            }
-            return keys
+    /// Calls `body` with every key that may lie within `path`: all keys of a small document; in a
+    /// large one, those of the path's group (and for `nodeGroups`, of every node group).
+    private func forEachCandidate(within path: FieldPath, _ body: (String) -> Void) {
+        guard let groups else {
+            for key in entries.keys { body(key) }
+            return
         }
-        return groups[Self.group(of: path.raw)].map(Array.init) ?? []
+        if path.raw == "nodeGroups" {
+            for (group, members) in groups where group == "nodeGroups" || group.hasPrefix("nodeGroups.") {
+                for key in members { body(key) }
+            }
+            return
+        }
+        for key in groups[Self.group(of: path.raw)] ?? [] { body(key) }
     }
 
     private mutating func setEntry(_ key: String, _ entry: Entry?) {
         if let entry {
-            if entries.updateValue(entry, forKey: key) == nil { groups[Self.group(of: key), default: []].insert(key) }
-        } else if entries.removeValue(forKey: key) != nil {
+            if entries.updateValue(entry, forKey: key) == nil {
+                if groups != nil {
+                    groups![Self.group(of: key), default: []].insert(key)
+                } else if entries.count > Self.indexedAbove {
+                    buildIndex()
+                }
+            }
+        } else if entries.removeValue(forKey: key) != nil, groups != nil {
             let group = Self.group(of: key)
-            groups[group]?.remove(key)
-            if groups[group]?.isEmpty == true { groups[group] = nil }
+            groups![group]?.remove(key)
+            if groups![group]?.isEmpty == true { groups![group] = nil }
         }
     }
 
@@ -101,8 +120,9 @@ public struct SpecDocument: Sendable, Codable {
     public func children(of path: FieldPath) -> [(key: String, entry: Entry)] {
         let prefix = path.raw + "."
         var result: [(key: String, entry: Entry)] = []
-        for raw in candidates(within: path) where raw.hasPrefix(prefix) {
-            guard let entry = entries[raw], entry.value != nil, FieldPath(unchecked: raw).parent == path else { continue }
+        forEachCandidate(within: path) { raw in
+            guard raw.hasPrefix(prefix), let entry = entries[raw], entry.value != nil,
+                  FieldPath(unchecked: raw).parent == path else { return }
             result.append((String(raw.dropFirst(prefix.count)), entry))
         }
         return result.sorted { $0.key < $1.key }
@@ -127,15 +147,17 @@ public struct SpecDocument: Sendable, Codable {
     /// Every entry under `path`, `path` itself included.
     public func subtree(_ path: FieldPath) -> [String: Entry] {
         var result: [String: Entry] = [:]
-        for raw in candidates(within: path) where FieldPath(unchecked: raw).isWithin(path) { result[raw] = entries[raw] }
+        forEachCandidate(within: path) { raw in
+            if FieldPath(unchecked: raw).isWithin(path) { result[raw] = entries[raw] }
+        }
         return result
     }
 
     /// The live values under `path`, without provenance: what `reflect.DeepEqual` would compare.
     public func values(under path: FieldPath) -> [String: FieldValue] {
         var result: [String: FieldValue] = [:]
-        for raw in candidates(within: path) {
-            guard let value = entries[raw]?.value, FieldPath(unchecked: raw).isWithin(path) else { continue }
+        forEachCandidate(within: path) { raw in
+            guard let value = entries[raw]?.value, FieldPath(unchecked: raw).isWithin(path) else { return }
             result[raw] = value
         }
         return result
@@ -166,12 +188,22 @@ public struct SpecDocument: Sendable, Codable {
     /// Removes every entry within one of `paths`, looking only at the paths' groups.
     private mutating func removeEntries(within paths: [FieldPath]) {
         var doomed: [String] = []
-        for path in paths {
-            for raw in candidates(within: path) where FieldPath(unchecked: raw).isWithin(path) { doomed.append(raw) }
+        if groups == nil {
+            // A small document: one pass over its keys for every path (the same entries go as
+            // removing each subtree in turn).
+            doomed = entries.keys.filter { key in
+                let path = FieldPath(unchecked: key)
+                return paths.contains { path.isWithin($0) }
+            }
+        } else {
+            for path in paths {
+                forEachCandidate(within: path) { raw in if FieldPath(unchecked: raw).isWithin(path) { doomed.append(raw) } }
+            }
         }
-        if doomed.count == entries.count && Set(doomed).count == entries.count {
+        // With the index, overlapping paths may name a key twice.
+        if doomed.count == entries.count && (groups == nil || Set(doomed).count == entries.count) {
             entries.removeAll(keepingCapacity: true)
-            groups.removeAll(keepingCapacity: true)
+            groups = nil
         } else {
             for key in doomed { setEntry(key, nil) }
         }
@@ -217,8 +249,8 @@ public struct SpecDocument: Sendable, Codable {
         }
         // A removed path takes what it encloses with it: store those entries of `new` again.
         for path in removed {
-            for raw in new.candidates(within: path) where FieldPath(unchecked: raw).isWithin(path) {
-                stored[raw] = new.entries[raw]
+            new.forEachCandidate(within: path) { raw in
+                if FieldPath(unchecked: raw).isWithin(path) { stored[raw] = new.entries[raw] }
             }
         }
         return SubtreeChange(replaced: removed, entries: stored)

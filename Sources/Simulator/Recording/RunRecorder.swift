@@ -17,7 +17,7 @@ public enum RunRecorder {
         try store.transaction {
             let runs = try store.runs()
             let nextId = (runs.map(\.id).max() ?? 0) + 1
-            let streamId = "\(result.scenario.clusterName)/run-\(nextId)"
+            let streamId = "\(streamName(of: result.scenario.clusterName))/run-\(nextId)"
             let optionsJSON = String(decoding: try JSONEncoder.sorted.encode(overrides), as: UTF8.self)
             let runId = try store.insertRun(RunRecord(
                 scenarioName: result.scenario.name, scenarioSource: result.scenario.source,
@@ -28,6 +28,14 @@ public enum RunRecorder {
             try store.append(events, to: streamId, expectedVersion: .noStream)
             return runId
         }
+    }
+
+    /// The cluster part of a stream id: the cluster's name, or, beyond EKS's 100-character limit,
+    /// its first 64 characters and a hash of the whole (every row stores its stream id, twice with
+    /// the index: a megabyte name would be copied into each).
+    static func streamName(of clusterName: String) -> String {
+        guard clusterName.utf8.count > 100 else { return clusterName }
+        return String(clusterName.prefix(64)) + "-" + StableIdentifier.uuid(clusterName).prefix(8)
     }
 
     /// The events of a run as the store holds them (positions relative to `basePosition`).
