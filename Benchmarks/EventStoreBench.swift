@@ -80,7 +80,7 @@ struct EventStoreBench {
         let seconds = try Stopwatch.seconds {
             var version: Int64 = 0
             for batch in batches {
-                let events = try batch.map { try RunRecorder.encode($0, runId: 1) }
+                let events = try RunRecorder.encode(batch, runId: 1)
                 version = try store.append(events, to: Self.streamId, expectedVersion: .exact(version))
             }
         }

@@ -24,7 +24,7 @@ enum ScalingScenario {
             """)
     }
 
-    /// One node group whose `userData` is `bytes` long, for six hours with four edits.
+    /// One node group whose `userData` is `bytes` long, for a day with four edits.
     static func stringSize(_ bytes: Int) throws -> Scenario {
         try parse(header(name: "bench-string-\(bytes)", nodeGroups: 1, userData: bytes) + """
             steps:
@@ -32,7 +32,7 @@ enum ScalingScenario {
               - {at: 61m, actor: rancher, set: {tags.env: prod}}
               - {at: 122m, actor: console, set: {nodeGroups.ng0.desiredSize: 3}}
               - {at: 183m, actor: rancher, set: {nodeGroups.ng0.desiredSize: 2}}
-            until: 6h
+            until: 24h
 
             """)
     }

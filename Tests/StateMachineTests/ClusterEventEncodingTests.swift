@@ -54,6 +54,7 @@ final class ClusterEventEncodingTests: XCTestCase {
             .specSynced(SpecChange(change: SubtreeChange())),
             .upstreamSpecRefreshed(DocumentStored(document: doc, reason: "refresh")),
             .upstreamSpecRefreshed(DocumentStored(change: change, readAt: 300_000, reason: "refresh")),
+            .upstreamSpecRefreshed(DocumentStored(change: change, readAt: 300_000, keptReadAt: ["region", "displayName"], reason: "refresh")),
             .eksConfigPushed(DocumentStored(change: change)),
             .appliedSpecRecorded(DocumentStored(document: SpecDocument(), reason: "10 s watch timeout")),
             .bridgeWatchEnded(BridgeWatchEnded(phase: .updating)),
@@ -99,11 +100,16 @@ final class ClusterEventEncodingTests: XCTestCase {
     func testEveryEventCaseEncodesToTheBytesJSONEncoderWrites() throws {
         let events = everyEvent
         XCTAssertEqual(Set(events.map(\.typeName)), Set(ClusterEvent.schemaVersions.keys), "every type is covered")
+        var reused = EventJSON()
+        for event in events.reversed() {
+            XCTAssertEqual(try event.encodedPayload(using: &reused), try event.foundationEncodedPayload(), "a reused buffer: \(event.typeName)")
+        }
         for event in events {
             let fast = try event.encodedPayload()
             let reference = try event.foundationEncodedPayload()
             XCTAssertEqual(String(decoding: fast, as: UTF8.self), String(decoding: reference, as: UTF8.self), event.typeName)
             XCTAssertEqual(fast, reference, event.typeName)
+            XCTAssertEqual(event.schemaVersion, ClusterEvent.schemaVersions[event.typeName], event.typeName)
             XCTAssertEqual(try ClusterEvent.decode(type: event.typeName, schemaVersion: event.schemaVersion, data: fast), event)
         }
     }

@@ -160,6 +160,7 @@ extension DocumentStored {
     func write(to w: inout EventJSON) {
         w.open()
         w.key("change", first: true); change.write(to: &w)
+        if !keptReadAt.isEmpty { w.key("keptReadAt"); w.array(keptReadAt) { $0.string($1.raw) } }
         if let readAt { w.key("readAt"); w.int(readAt) }
         w.key("reason"); w.string(reason)
         w.close()

@@ -72,14 +72,27 @@ public enum ClusterEvent: Hashable, Sendable {
         "UpstreamSpecRefreshed": [1], "EKSConfigPushed": [1], "AppliedSpecRecorded": [1], "AWSCalled": [1],
     ]
 
-    public var schemaVersion: Int { Self.schemaVersions[typeName]! }
+    /// The schema version this build writes for the event's type (`schemaVersions[typeName]`,
+    /// without a dictionary lookup per event).
+    public var schemaVersion: Int {
+        switch self {
+        case .upstreamSpecRefreshed, .eksConfigPushed, .appliedSpecRecorded, .awsCalled: 2
+        default: 1
+        }
+    }
 
     /// The payload as deterministic JSON (sorted keys): same event, same bytes. Written by
     /// `EventJSON`, byte for byte what `foundationEncodedPayload()` gives, several times faster.
     public func encodedPayload() throws -> Data {
         var writer = EventJSON()
+        return try encodedPayload(using: &writer)
+    }
+
+    /// `encodedPayload()` written through `writer`, whose buffer is reused from one event to the next.
+    public func encodedPayload(using writer: inout EventJSON) throws -> Data {
+        writer.reset()
         try writePayload(to: &writer)
-        return Data(writer.bytes)
+        return writer.bytes.withUnsafeBufferPointer { Data(buffer: $0) }
     }
 
     /// The payload through Foundation's `JSONEncoder` (sorted keys, unescaped slashes): the

@@ -56,16 +56,19 @@ public struct SpecChange: Hashable, Sendable, Codable {
 public struct DocumentStored: Hashable, Sendable {
     /// Drop everything under `change.replaced`, then store `change.entries`.
     public var change: SubtreeChange
-    /// When set, every entry of the resulting document was read at this time (a refresh stamps
-    /// every copied value with its read): entries not in `change` keep their value and origin and
-    /// take this `readAt`.
+    /// When set, the entries of the resulting document were read at this time (a refresh stamps
+    /// every value it copies with its read): every entry not in `change` and not in `keptReadAt`
+    /// keeps its value and origin and takes this `readAt`.
     public var readAt: SimTime?
+    /// Entries, not in `change`, that keep their own `readAt` (values a refresh does not read).
+    public var keptReadAt: [FieldPath]
     /// Why it was stored (`active`, `timeout`, ...), for the audit history.
     public var reason: String
 
-    public init(change: SubtreeChange, readAt: SimTime? = nil, reason: String = "") {
+    public init(change: SubtreeChange, readAt: SimTime? = nil, keptReadAt: [FieldPath] = [], reason: String = "") {
         self.change = change
         self.readAt = readAt
+        self.keptReadAt = keptReadAt
         self.reason = reason
     }
 
@@ -83,7 +86,7 @@ public struct DocumentStored: Hashable, Sendable {
 }
 
 extension DocumentStored: Codable {
-    private enum CodingKeys: String, CodingKey { case change, readAt, reason, document }
+    private enum CodingKeys: String, CodingKey { case change, keptReadAt, readAt, reason, document }
 
     /// Reads schema version 2 (`change`, `readAt`) and version 1 (the whole `document`).
     public init(from decoder: Decoder) throws {
@@ -93,13 +96,15 @@ extension DocumentStored: Codable {
             self.init(document: document, reason: reason)
         } else {
             self.init(change: try c.decode(SubtreeChange.self, forKey: .change),
-                      readAt: try c.decodeIfPresent(SimTime.self, forKey: .readAt), reason: reason)
+                      readAt: try c.decodeIfPresent(SimTime.self, forKey: .readAt),
+                      keptReadAt: try c.decodeIfPresent([FieldPath].self, forKey: .keptReadAt) ?? [], reason: reason)
         }
     }
 
     public func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(change, forKey: .change)
+        if !keptReadAt.isEmpty { try c.encode(keptReadAt, forKey: .keptReadAt) }
         try c.encodeIfPresent(readAt, forKey: .readAt)
         try c.encode(reason, forKey: .reason)
     }

@@ -12,6 +12,9 @@ public struct EventJSON {
 
     public init(capacity: Int = 256) { bytes.reserveCapacity(capacity) }
 
+    /// Empties the buffer, keeping its storage.
+    public mutating func reset() { bytes.removeAll(keepingCapacity: true) }
+
     /// A value JSON cannot hold (a non-finite double), as `JSONEncoder` refuses it.
     public struct InvalidValue: Error, CustomStringConvertible {
         public var description: String

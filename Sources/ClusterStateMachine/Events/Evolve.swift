@@ -112,7 +112,7 @@ extension ClusterState {
     /// the log stores what changed. Folding either form gives the same state.
     public func recorded(_ event: ClusterEvent) -> ClusterEvent {
         switch event {
-        case .upstreamSpecRefreshed(let d): .upstreamSpecRefreshed(Self.difference(d, on: rancher.upstreamSpec ?? SpecDocument()))
+        case .upstreamSpecRefreshed(let d): .upstreamSpecRefreshed(Self.difference(d, on: rancher.upstreamSpec ?? SpecDocument(), refresh: true))
         case .eksConfigPushed(let d): .eksConfigPushed(Self.difference(d, on: rancher.eksccSpec))
         case .appliedSpecRecorded(let d): .appliedSpecRecorded(Self.difference(d, on: rancher.appliedSpec ?? SpecDocument()))
         default: event
@@ -120,15 +120,21 @@ extension ClusterState {
     }
 
     /// `stored` as the difference from `old`; a change that is already a difference is kept.
-    static func difference(_ stored: DocumentStored, on old: SpecDocument) -> DocumentStored {
+    static func difference(_ stored: DocumentStored, on old: SpecDocument, refresh: Bool = false) -> DocumentStored {
         guard stored.readAt == nil, stored.change.replaced == SpecDocument.sortedTopLevelKeys else { return stored }
         let new = SpecDocument(entries: stored.change.entries)
-        // A refresh stamps every entry with the read's time: keep that once, not per entry.
-        let readAt = new.entries.first?.value.readAt
-        if let readAt, !old.entries.isEmpty, new.entries.values.allSatisfy({ $0.readAt == readAt }) {
-            return DocumentStored(change: old.difference(to: new, ignoringReadAt: true), readAt: readAt, reason: stored.reason)
+        // A refresh stamps the values it copies with the read's time: keep that time once, and
+        // name the few entries that keep another (values the refresh does not read).
+        var counts: [SimTime: Int] = [:]
+        for entry in new.entries.values { counts[entry.readAt, default: 0] += 1 }
+        guard refresh, !old.entries.isEmpty, let readAt = counts.max(by: { ($0.value, $0.key) < ($1.value, $1.key) })?.key else {
+            return DocumentStored(change: old.difference(to: new), reason: stored.reason)
         }
-        return DocumentStored(change: old.difference(to: new), reason: stored.reason)
+        let change = old.difference(to: new) { old, entry in
+            old.value == entry.value && old.origin == entry.origin && (entry.readAt == readAt || old.readAt == entry.readAt)
+        }
+        let kept = new.entries.filter { $0.value.readAt != readAt && change.entries[$0.key] == nil }.keys.sorted()
+        return DocumentStored(change: change, readAt: readAt, keptReadAt: kept.map(FieldPath.init(unchecked:)), reason: stored.reason)
     }
 
     private static func store(
@@ -140,7 +146,7 @@ extension ClusterState {
             return
         }
         store(stored.change, in: &doc, surface: surface, by: by, action: action, at: at, visibleAt: at, observer: observer)
-        if let readAt = stored.readAt { doc.restamp(readAt: readAt) }
+        doc.restamp(stored)
     }
 
     private static func store(

@@ -52,18 +52,18 @@ public struct SpecDocument: Sendable, Codable {
 
     /// Calls `body` with every key that may lie within `path`: all keys of a small document; in a
     /// large one, those of the path's group (and for `nodeGroups`, of every node group).
-    private func forEachCandidate(within path: FieldPath, _ body: (String) -> Void) {
+    private func forEachCandidate(within path: FieldPath, _ body: (String, Entry) -> Void) {
         guard let groups else {
-            for key in entries.keys { body(key) }
+            for (key, entry) in entries { body(key, entry) }
             return
         }
         if path.raw == "nodeGroups" {
             for (group, members) in groups where group == "nodeGroups" || group.hasPrefix("nodeGroups.") {
-                for key in members { body(key) }
+                for key in members { if let entry = entries[key] { body(key, entry) } }
             }
             return
         }
-        for key in groups[Self.group(of: path.raw)] ?? [] { body(key) }
+        for key in groups[Self.group(of: path.raw)] ?? [] { if let entry = entries[key] { body(key, entry) } }
     }
 
     private mutating func setEntry(_ key: String, _ entry: Entry?) {
@@ -120,9 +120,8 @@ public struct SpecDocument: Sendable, Codable {
     public func children(of path: FieldPath) -> [(key: String, entry: Entry)] {
         let prefix = path.raw + "."
         var result: [(key: String, entry: Entry)] = []
-        forEachCandidate(within: path) { raw in
-            guard raw.hasPrefix(prefix), let entry = entries[raw], entry.value != nil,
-                  FieldPath(unchecked: raw).parent == path else { return }
+        forEachCandidate(within: path) { raw, entry in
+            guard entry.value != nil, raw.hasPrefix(prefix), FieldPath(unchecked: raw).parent == path else { return }
             result.append((String(raw.dropFirst(prefix.count)), entry))
         }
         return result.sorted { $0.key < $1.key }
@@ -147,8 +146,8 @@ public struct SpecDocument: Sendable, Codable {
     /// Every entry under `path`, `path` itself included.
     public func subtree(_ path: FieldPath) -> [String: Entry] {
         var result: [String: Entry] = [:]
-        forEachCandidate(within: path) { raw in
-            if FieldPath(unchecked: raw).isWithin(path) { result[raw] = entries[raw] }
+        forEachCandidate(within: path) { raw, entry in
+            if FieldPath(unchecked: raw).isWithin(path) { result[raw] = entry }
         }
         return result
     }
@@ -156,8 +155,8 @@ public struct SpecDocument: Sendable, Codable {
     /// The live values under `path`, without provenance: what `reflect.DeepEqual` would compare.
     public func values(under path: FieldPath) -> [String: FieldValue] {
         var result: [String: FieldValue] = [:]
-        forEachCandidate(within: path) { raw in
-            guard let value = entries[raw]?.value, FieldPath(unchecked: raw).isWithin(path) else { return }
+        forEachCandidate(within: path) { raw, entry in
+            guard let value = entry.value, FieldPath(unchecked: raw).isWithin(path) else { return }
             result[raw] = value
         }
         return result
@@ -197,7 +196,7 @@ public struct SpecDocument: Sendable, Codable {
             }
         } else {
             for path in paths {
-                forEachCandidate(within: path) { raw in if FieldPath(unchecked: raw).isWithin(path) { doomed.append(raw) } }
+                forEachCandidate(within: path) { raw, _ in if FieldPath(unchecked: raw).isWithin(path) { doomed.append(raw) } }
             }
         }
         // With the index, overlapping paths may name a key twice.
@@ -225,32 +224,43 @@ public struct SpecDocument: Sendable, Codable {
     /// Stores a recorded document: its change, then, for a refresh, every entry read at `readAt`.
     public mutating func store(_ stored: DocumentStored) {
         apply(stored.change)
-        if let readAt = stored.readAt { restamp(readAt: readAt) }
+        restamp(stored)
     }
 
-    /// Every entry read at `readAt` (values and origins unchanged).
-    mutating func restamp(readAt: SimTime) {
-        guard entries.values.contains(where: { $0.readAt != readAt }) else { return }
-        entries = entries.mapValues { $0.readAt == readAt ? $0 : Entry($0.value, origin: $0.origin, readAt: readAt) }
+    /// A refresh's read time on every entry it did not store or keep (values and origins unchanged).
+    mutating func restamp(_ stored: DocumentStored) {
+        guard let readAt = stored.readAt else { return }
+        let kept = Set(stored.keptReadAt.map(\.raw))
+        var restamped = entries
+        for (key, entry) in entries where entry.readAt != readAt && stored.change.entries[key] == nil && !kept.contains(key) {
+            restamped[key] = Entry(entry.value, origin: entry.origin, readAt: readAt)
+        }
+        entries = restamped
     }
 
     /// The change that turns `self` into `new`, as small as `apply` allows: the entries that are new
     /// or differ, the removed keys as replaced paths (with what they enclose in `new` stored again).
     /// With `ignoringReadAt`, entries differing only in `readAt` are left out (a refresh restamps them).
     public func difference(to new: SpecDocument, ignoringReadAt: Bool = false) -> SubtreeChange {
+        difference(to: new) { old, entry in
+            ignoringReadAt ? old.value == entry.value && old.origin == entry.origin : old == entry
+        }
+    }
+
+    /// The change that turns `self` into `new`, storing the entries of `new` for which `same` is false.
+    public func difference(to new: SpecDocument, same: (Entry, Entry) -> Bool) -> SubtreeChange {
         var removed: [FieldPath] = []
         for key in entries.keys where new.entries[key] == nil { removed.append(FieldPath(unchecked: key)) }
         removed.sort()
         var stored: [String: Entry] = [:]
         for (key, entry) in new.entries {
             guard let old = entries[key] else { stored[key] = entry; continue }
-            let same = ignoringReadAt ? old.value == entry.value && old.origin == entry.origin : old == entry
-            if !same { stored[key] = entry }
+            if !same(old, entry) { stored[key] = entry }
         }
         // A removed path takes what it encloses with it: store those entries of `new` again.
         for path in removed {
-            new.forEachCandidate(within: path) { raw in
-                if FieldPath(unchecked: raw).isWithin(path) { stored[raw] = new.entries[raw] }
+            new.forEachCandidate(within: path) { raw, entry in
+                if FieldPath(unchecked: raw).isWithin(path) { stored[raw] = entry }
             }
         }
         return SubtreeChange(replaced: removed, entries: stored)

@@ -42,16 +42,28 @@ public enum RunRecorder {
     public static func encode(_ result: RunResult, runId: Int64, basePosition: Int64) throws -> [NewEvent] {
         var events: [NewEvent] = []
         events.reserveCapacity(result.log.count)
+        var writer = EventJSON()
         for (i, timed) in result.log.enumerated() {
             let cause = result.causes[i].map { basePosition + Int64($0) + 1 }
-            events.append(try encode(timed, runId: runId, causationId: cause))
+            events.append(try encode(timed, runId: runId, causationId: cause, using: &writer))
         }
         return events
     }
 
+    /// Events as the store holds them, without causes (one writer buffer for all).
+    public static func encode(_ timed: [TimedEvent], runId: Int64) throws -> [NewEvent] {
+        var writer = EventJSON()
+        return try timed.map { try encode($0, runId: runId, using: &writer) }
+    }
+
     /// One event as the store holds it.
     public static func encode(_ timed: TimedEvent, runId: Int64, causationId: Int64? = nil) throws -> NewEvent {
-        NewEvent(type: timed.event.typeName, schemaVersion: timed.event.schemaVersion, data: try timed.event.encodedPayload(),
+        var writer = EventJSON()
+        return try encode(timed, runId: runId, causationId: causationId, using: &writer)
+    }
+
+    static func encode(_ timed: TimedEvent, runId: Int64, causationId: Int64? = nil, using writer: inout EventJSON) throws -> NewEvent {
+        NewEvent(type: timed.event.typeName, schemaVersion: timed.event.schemaVersion, data: try timed.event.encodedPayload(using: &writer),
                  metadata: EventMetadata(time: timed.at, actor: timed.actor.rawValue, causationId: causationId, runId: runId))
     }
 

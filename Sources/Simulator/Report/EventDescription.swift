@@ -100,7 +100,7 @@ public enum EventDescription {
         let json = doc.json()
         guard case .object(let pairs) = json else { return "" }
         let shown = pairs.filter { !["amazonCredentialSecret", "region", "imported", "displayName"].contains($0.0) }
-        let text = shown.prefix(limit).map { "\($0.0)=\(LongValue.cut($0.1.description))" }.joined(separator: " ")
+        let text = shown.prefix(limit).map { "\($0.0)=\(LongValue.cut(LongValue.shortened($0.1).description))" }.joined(separator: " ")
         return shown.count > limit ? text + " …" : text
     }
 

@@ -136,7 +136,7 @@ public struct RunReport: Sendable {
         }
         if !findings.divergence.isEmpty {
             out += "\nRancher and AWS disagree at the end:\n"
-            for d in findings.divergence { out += "  \(d.field): Rancher \(LongValue.cut(d.rancher.description)), AWS \(LongValue.cut(d.aws.description))\n" }
+            for d in findings.divergence { out += "  \(d.field): Rancher \(LongValue.cut(LongValue.shortened(d.rancher).description)), AWS \(LongValue.cut(LongValue.shortened(d.aws).description))\n" }
         }
         if !result.settled {
             out += result.log.count >= result.options.maxEvents
