@@ -31,6 +31,7 @@ public enum LostWriteChecker {
         var findings = Findings(lost: [], transientReverts: [], conflicts: [], refused: [], failed: [], inFlight: [],
                                 divergence: [], clobbers: clobbers)
         let index = ClobberIndex(clobbers)
+        var timeline: RunTimeline?
         let travelling = Set(state.aws.inProgressUpdates.flatMap { $0.change.entries.values.map(\.origin) })
         for write in state.writes {
             if let (op, error) = refusals[write.id] {
@@ -54,7 +55,8 @@ public enum LostWriteChecker {
                 findings.failed.append(write)
             } else {
                 let final = finalClobber(of: write, among: related)
-                let explanation = Explanation(run: run, lineage: lineage).lost(write, first: related.first, final: final)
+                if timeline == nil { timeline = RunTimeline(run) }
+                let explanation = Explanation(timeline: timeline!, lineage: lineage).lost(write, first: related.first, final: final)
                 findings.lost.append(LostWrite(write: write, firstClobber: related.first, finalClobber: final,
                                                explanation: explanation))
             }

@@ -6,8 +6,11 @@ public enum LongValue {
     /// Characters shown of a value longer than `limit`.
     public static let limit = 60
 
+    /// Characters shown of a value inside a sentence (an explanation, which JSON carries too).
+    public static let sentenceLimit = 200
+
     /// `text` itself, or its first `limit` characters, `…` and how long it is.
-    public static func cut(_ text: String) -> String {
+    public static func cut(_ text: String, limit: Int = limit) -> String {
         guard text.utf8.count > limit, text.count > limit else { return text }
         return String(text.prefix(limit)) + "… (\(text.count) characters)"
     }
