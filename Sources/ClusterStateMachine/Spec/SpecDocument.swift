@@ -120,6 +120,13 @@ public struct SpecDocument: Sendable, Codable {
     public func children(of path: FieldPath) -> [(key: String, entry: Entry)] {
         let prefix = path.raw + "."
         var result: [(key: String, entry: Entry)] = []
+        if path.raw == "nodeGroups", let groups {
+            // A node group's group key is its own path.
+            for group in groups.keys where group.hasPrefix(prefix) {
+                if let entry = entries[group], entry.value != nil { result.append((String(group.dropFirst(prefix.count)), entry)) }
+            }
+            return result.sorted { $0.key < $1.key }
+        }
         forEachCandidate(within: path) { raw, entry in
             guard entry.value != nil, raw.hasPrefix(prefix), FieldPath(unchecked: raw).parent == path else { return }
             result.append((String(raw.dropFirst(prefix.count)), entry))
@@ -169,7 +176,14 @@ public struct SpecDocument: Sendable, Codable {
 
     /// True when both documents hold the same values everywhere.
     public func sameValues(as other: SpecDocument) -> Bool {
-        entries.compactMapValues(\.value) == other.entries.compactMapValues(\.value)
+        // Every live value of one is live and equal in the other, and both hold as many.
+        var live = 0
+        for (key, entry) in entries {
+            guard let value = entry.value else { continue }
+            live += 1
+            guard other.entries[key]?.value == value else { return false }
+        }
+        return live == other.entries.values.reduce(0) { $0 + ($1.value == nil ? 0 : 1) }
     }
 
     /// The top-level keys present, in schema order.

@@ -56,6 +56,16 @@ struct EKSView {
     /// The document DescribeCluster and DescribeNodegroup show (see `ModeledEKS.describedDocument`).
     var described: SpecDocument { ModeledEKS.describedDocument(of: aws, parameters: parameters) }
 
+    /// `described.subtree(path)`, built from that subtree alone: a DescribeNodegroup does not copy
+    /// the other node groups while an update is InProgress.
+    func described(within path: FieldPath) -> [String: Entry] {
+        var doc = SpecDocument(entries: aws.visible.subtree(path))
+        if parameters.configVisibility == .atAcceptance {
+            for update in aws.inProgressUpdates { doc.apply(update.change) }
+        }
+        return doc.subtree(path)
+    }
+
     // MARK: Current values (the true state, which validation reads)
 
     var kubernetesVersion: String { aws.visible.string("kubernetesVersion") ?? "" }
