@@ -121,12 +121,13 @@ public struct EventJSON {
             bytes.append(UInt8(ascii: ":"))
             try value(&self, v)
         } else if !dictionary.isEmpty {
-            let keys = dictionary.keys.sorted(by: Self.utf8Precedes)
-            for (i, key) in keys.enumerated() {
-                if i > 0 { bytes.append(UInt8(ascii: ",")) }
+            var first = true
+            for (key, v) in dictionary.sorted(by: { Self.utf8Precedes($0.key, $1.key) }) {
+                if !first { bytes.append(UInt8(ascii: ",")) }
+                first = false
                 string(key)
                 bytes.append(UInt8(ascii: ":"))
-                try value(&self, dictionary[key]!)
+                try value(&self, v)
             }
         }
         bytes.append(UInt8(ascii: "}"))
