@@ -22,6 +22,9 @@ public enum Replay {
         let base = (stored.first?.position ?? 1) - 1
         let fresh = try RunRecorder.encode(Simulation(scenario: scenario).run(), runId: record.id, basePosition: base)
         for (i, (old, new)) in zip(stored, fresh).enumerated() {
+            if old.type == new.type && old.schemaVersion < new.schemaVersion {
+                return .different("event \(i + 1) (position \(old.position)) was recorded as \(old.type) version \(old.schemaVersion) by an older eks-sync-sim; this build records version \(new.schemaVersion) (README, \"Stored bytes\"), so the bytes cannot match: re-run the scenario to replay it. history and state still read this database")
+            }
             if old.type != new.type || old.schemaVersion != new.schemaVersion || old.data != new.data || old.metadata != new.metadata {
                 return .different("event \(i + 1) (position \(old.position)) differs: recorded \(old.type) \(String(decoding: old.data, as: UTF8.self).prefix(160)) at \(old.metadata.time) ms by \(old.metadata.actor); replay \(new.type) \(String(decoding: new.data, as: UTF8.self).prefix(160)) at \(new.metadata.time) ms by \(new.metadata.actor)")
             }
