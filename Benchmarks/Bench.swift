@@ -1,6 +1,6 @@
 import ClusterStateMachine
 
-/// `simctl bench`: measures the event store, the fold, the simulator and the sweep in one run.
+/// `simctl bench`: measures the event store, the fold, the simulator, the sweep and how costs scale, in one run.
 public struct Bench {
     public let config: BenchConfig
 
@@ -17,7 +17,8 @@ public struct Bench {
         let fold = FoldBench(config: config, workload: workload).run()
         let simulation = SimulationBench(config: config, workload: workload).run()
         let sweep = SweepBench(config: config, workload: workload).run()
+        let scaling = try ScalingBench(config: config, folder: folder).run()
         return BenchReport(machine: .current(), eventStore: eventStore, fold: fold, simulation: simulation,
-                           sweep: sweep, wallSeconds: (clock.now - start).seconds)
+                           sweep: sweep, scaling: scaling, wallSeconds: (clock.now - start).seconds)
     }
 }

@@ -25,12 +25,8 @@ public struct BenchConfig: Sendable {
     public var storeEvents = 100_000
     /// Events per transaction (one `append` call, one raw BEGIN…COMMIT).
     public var batchSize = 500
-    /// Measurements of each, alternating raw and store; the fastest of each counts.
+    /// Rounds of the three writers (raw, store, encode and append) in turn; the fastest of each counts.
     public var storeRepeats = 5
-    /// Events encoded and appended per end-to-end measurement.
-    public var encodeEvents = 20_000
-    /// End-to-end measurements; the fastest counts.
-    public var encodeRepeats = 3
 
     /// Events folded per measurement (the recorded day, folded again from the empty state as often as needed).
     public var foldEvents = 5_000_000
@@ -39,6 +35,14 @@ public struct BenchConfig: Sendable {
 
     /// Sweep measurements; the fastest counts.
     public var sweepRepeats = 3
+
+    /// The scaling figures: each size, then twice it, recorded runs side by side.
+    public var scalingSteps = 300
+    public var scalingNodeGroups = 300
+    /// Length of one node group's `userData`.
+    public var scalingStringBytes = 1_000_000
+    /// Rounds of each pair; the fastest of each size counts.
+    public var scalingRepeats = 3
 
     public init(scenariosDirectory: String) {
         self.scenariosDirectory = scenariosDirectory
@@ -58,11 +62,13 @@ public struct BenchConfig: Sendable {
         c.storeEvents = 1_200
         c.batchSize = 100
         c.storeRepeats = 1
-        c.encodeEvents = 300
-        c.encodeRepeats = 1
         c.foldEvents = 2_000
         c.foldRepeats = 1
         c.sweepRepeats = 1
+        c.scalingSteps = 6
+        c.scalingNodeGroups = 3
+        c.scalingStringBytes = 2_000
+        c.scalingRepeats = 1
         return c
     }
 }

@@ -15,12 +15,19 @@ extension BenchReport {
         row("eventStore.rawSQLiteInsertsPerSec", Self.group(eventStore.rawSQLiteInsertsPerSec) + " /s")
         row("eventStore.ratio", String(format: "%.3f", eventStore.ratio), byKey["eventStore.ratio"])
         row("eventStore.encodeAndAppendPerSec", Self.group(eventStore.encodeAndAppendPerSec) + " /s")
+        row("eventStore.encodeAndAppendRatio", String(format: "%.3f", eventStore.encodeAndAppendRatio), byKey["eventStore.encodeAndAppendRatio"])
         row("fold.eventsPerSec", Self.group(fold.eventsPerSec) + " /s", byKey["fold.eventsPerSec"])
         row("simulation.simulatedSecondsPerWallSecond", Self.group(simulation.simulatedSecondsPerWallSecond),
             byKey["simulation.simulatedSecondsPerWallSecond"])
         row("simulation.scenarioRunsPerSec", Self.group(simulation.scenarioRunsPerSec) + " /s")
         row("sweep.runs", "\(sweep.runs)")
         row("sweep.wallSeconds", String(format: "%.3f s", sweep.wallSeconds))
+        for f in scaling.figures {
+            let key = "scaling.\(f.dimension).ratio"
+            let detail = "\(Self.group(Double(f.size))) → \(Self.group(Double(2 * f.size))): "
+                + String(format: "%.3f s → %.3f s, stored bytes ×%.2f", f.seconds, f.doubledSeconds, f.storedBytesRatio)
+            row(key, String(format: "%.2f", f.ratio) + " (" + detail + ")", byKey[key])
+        }
         row("bench.wallSeconds", String(format: "%.1f s", wallSeconds), byKey["bench.wallSeconds"])
 
         let widths = (0..<3).map { column in
@@ -56,6 +63,7 @@ extension BenchReport {
 
     static func format(_ target: Double, like key: String) -> String {
         if key.hasSuffix("Seconds") { return String(format: "%.0f s", target) }
+        if key.hasPrefix("scaling.") { return String(format: "%.1f", target) }
         return target >= 1000 ? group(target) : String(format: "%.1f", target)
     }
 

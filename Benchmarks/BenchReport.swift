@@ -9,6 +9,7 @@ public struct BenchReport: Sendable {
     public var fold: FoldFigures
     public var simulation: SimulationFigures
     public var sweep: SweepFigures
+    public var scaling: ScalingFigures
     /// The whole bench, preparation included.
     public var wallSeconds: Double
 
@@ -17,15 +18,20 @@ public struct BenchReport: Sendable {
     public static let foldTarget = 5_000_000.0
     public static let simulatedSecondsTarget = 1_000_000.0
     public static let wallSecondsTarget = 40.0
+    /// Issue 12: twice the work costs at most this many times as much (linear growth).
+    public static let scalingTarget = 2.2
 
     public var targets: [BenchTarget] {
         [
             BenchTarget(key: "eventStore.ratio", value: eventStore.ratio, target: Self.ratioTarget, atMost: false),
+            BenchTarget(key: "eventStore.encodeAndAppendRatio", value: eventStore.encodeAndAppendRatio, target: Self.ratioTarget, atMost: false),
             BenchTarget(key: "fold.eventsPerSec", value: fold.eventsPerSec, target: Self.foldTarget, atMost: false),
             BenchTarget(key: "simulation.simulatedSecondsPerWallSecond", value: simulation.simulatedSecondsPerWallSecond,
                         target: Self.simulatedSecondsTarget, atMost: false),
             BenchTarget(key: "bench.wallSeconds", value: wallSeconds, target: Self.wallSecondsTarget, atMost: true),
-        ]
+        ] + scaling.figures.map {
+            BenchTarget(key: "scaling.\($0.dimension).ratio", value: $0.ratio, target: Self.scalingTarget, atMost: true)
+        }
     }
 
     public var allTargetsMet: Bool { targets.allSatisfy(\.met) }
@@ -44,10 +50,14 @@ public struct BenchReport: Sendable {
                 ("ratioTarget", .double(Self.ratioTarget)),
                 ("ratioMet", .bool(eventStore.ratio >= Self.ratioTarget)),
                 ("encodeAndAppendPerSec", Self.rate(eventStore.encodeAndAppendPerSec)),
+                ("encodeAndAppendRatio", Self.fraction(eventStore.encodeAndAppendRatio)),
+                ("encodeAndAppendRatioTarget", .double(Self.ratioTarget)),
+                ("encodeAndAppendRatioMet", .bool(eventStore.encodeAndAppendRatio >= Self.ratioTarget)),
                 ("events", .int(Int64(eventStore.events))), ("batchSize", .int(Int64(eventStore.batchSize))),
                 ("repeats", .int(Int64(eventStore.repeats))),
                 ("averagePayloadBytes", .int(Int64(eventStore.averagePayloadBytes))),
                 ("storeRows", .int(Int64(eventStore.storeRows))), ("rawRows", .int(Int64(eventStore.rawRows))),
+                ("encodeRows", .int(Int64(eventStore.encodeRows))),
             ])),
             ("fold", .object([
                 ("eventsPerSec", Self.rate(fold.eventsPerSec)),
@@ -72,6 +82,17 @@ public struct BenchReport: Sendable {
                 ("runs", .int(Int64(sweep.runs))), ("windows", .int(Int64(sweep.windows))),
                 ("wallSeconds", Self.seconds(sweep.wallSeconds)),
             ])),
+            ("scaling", .object(scaling.figures.map { f in
+                (f.dimension, .object([
+                    ("ratio", Self.fraction(f.ratio)), ("ratioTarget", .double(Self.scalingTarget)),
+                    ("ratioMet", .bool(f.ratio <= Self.scalingTarget)),
+                    ("size", .int(Int64(f.size))), ("doubledSize", .int(Int64(2 * f.size))),
+                    ("seconds", Self.seconds(f.seconds)), ("doubledSeconds", Self.seconds(f.doubledSeconds)),
+                    ("events", .int(Int64(f.events))), ("doubledEvents", .int(Int64(f.doubledEvents))),
+                    ("storedBytes", .int(Int64(f.storedBytes))), ("doubledStoredBytes", .int(Int64(f.doubledStoredBytes))),
+                    ("storedBytesRatio", Self.fraction(f.storedBytesRatio)),
+                ]))
+            })),
             ("bench", .object([
                 ("wallSeconds", Self.seconds(wallSeconds)),
                 ("wallSecondsTarget", .double(Self.wallSecondsTarget)),

@@ -9,7 +9,7 @@ public struct ClusterState: Hashable, Sendable {
     /// Writes whose AWS calls were refused.
     public var refused: Set<WriteID>
     /// Work waiting for its time.
-    public var pending: [WorkItem]
+    public var pending: PendingWork
     /// The next work item's insertion number.
     public var nextSeq: Int
     /// The time of the last event folded.
@@ -36,12 +36,10 @@ public struct ClusterState: Hashable, Sendable {
 
     /// The work to run next: earliest time first; at the same millisecond machines act before
     /// people (a cron job fires on the second, a person is never exactly on it); then insertion order.
-    public var nextWork: WorkItem? {
-        pending.min { ($0.at, $0.kind.isStep ? 1 : 0, $0.seq) < ($1.at, $1.kind.isStep ? 1 : 0, $1.seq) }
-    }
+    public var nextWork: WorkItem? { pending.next }
 
     /// The pending item of a component's queue, if one is queued.
-    public func queued(_ kind: WorkKind) -> WorkItem? { pending.first { $0.kind == kind } }
+    public func queued(_ kind: WorkKind) -> WorkItem? { pending.first(kind) }
 
     /// The document on one surface.
     public func document(_ surface: Surface) -> SpecDocument? {

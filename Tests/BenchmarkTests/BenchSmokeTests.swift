@@ -12,7 +12,7 @@ final class BenchSmokeTests: XCTestCase {
     static let requiredKeys = [
         "eventStore.ratio", "eventStore.appendsPerSec", "eventStore.rawSQLiteInsertsPerSec",
         "eventStore.encodeAndAppendPerSec", "fold.eventsPerSec", "simulation.simulatedSecondsPerWallSecond",
-        "simulation.scenarioRunsPerSec", "sweep.runs", "sweep.wallSeconds",
+        "simulation.scenarioRunsPerSec", "sweep.runs", "sweep.wallSeconds", "eventStore.encodeAndAppendRatio",
     ]
 
     func testSmokeReportHasEveryFigureAndBothWritersWroteTheSameRows() throws {
@@ -32,11 +32,22 @@ final class BenchSmokeTests: XCTestCase {
         XCTAssertGreaterThan(try XCTUnwrap(machine["cores"] as? NSNumber).intValue, 0)
         let targets = try XCTUnwrap(parsed["targets"] as? [[String: Any]])
         XCTAssertEqual(Set(targets.compactMap { $0["key"] as? String }),
-                       ["eventStore.ratio", "fold.eventsPerSec", "simulation.simulatedSecondsPerWallSecond", "bench.wallSeconds"])
+                       ["eventStore.ratio", "eventStore.encodeAndAppendRatio", "fold.eventsPerSec",
+                        "simulation.simulatedSecondsPerWallSecond", "bench.wallSeconds",
+                        "scaling.steps.ratio", "scaling.nodeGroups.ratio", "scaling.stringBytes.ratio"])
         XCTAssertTrue(targets.allSatisfy { $0["met"] is Bool })
 
-        // The raw loop and the store wrote the same rows: every event asked for.
+        // The raw loop, the store and the encoding writer wrote the same rows: every event asked for.
         XCTAssertEqual(report.eventStore.storeRows, report.eventStore.rawRows)
+        XCTAssertEqual(report.eventStore.encodeRows, report.eventStore.rawRows)
+        // Each scaling figure ran its scenario at two sizes: twice the work made more events or stored more bytes.
+        let scaling = try XCTUnwrap(parsed["scaling"] as? [String: Any])
+        XCTAssertEqual(Set(scaling.keys), ["steps", "nodeGroups", "stringBytes"])
+        for figure in report.scaling.figures {
+            XCTAssertEqual(figure.size * 2, (scaling[figure.dimension] as? [String: Any])?["doubledSize"] as? Int)
+            XCTAssertTrue(figure.doubledEvents > figure.events || figure.doubledStoredBytes > figure.storedBytes, figure.dimension)
+            XCTAssertTrue(report.text.contains("scaling.\(figure.dimension).ratio"))
+        }
         XCTAssertEqual(report.eventStore.storeRows, config.storeEvents)
         // The fold folded at least what was asked; the sweep ran more than once; the library ran every file.
         XCTAssertGreaterThanOrEqual(report.fold.eventsFolded, config.foldEvents)

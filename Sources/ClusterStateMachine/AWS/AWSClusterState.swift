@@ -1,12 +1,22 @@
 /// The EKS cluster as AWS holds it: what DescribeCluster/DescribeNodegroup show, the update
 /// history, node group statuses, and the faults a scenario injected.
-public struct AWSClusterState: Hashable, Sendable, Codable {
+public struct AWSClusterState: Hashable, Sendable {
     public var name: String
     public var arn: String
     /// The values Describe* show now, by spec JSON name (`tags.*`, `nodeGroups.NAME.*`).
     public var visible: SpecDocument
-    /// Every update ever accepted, in acceptance order.
-    public var updates: [AWSUpdate]
+    /// Every update ever accepted, in acceptance order. Assigning it re-indexes (O(updates)); the
+    /// fold appends and finishes updates through the index instead.
+    public var updates: [AWSUpdate] {
+        get { storedUpdates }
+        set { storedUpdates = newValue; reindex() }
+    }
+    private var storedUpdates: [AWSUpdate]
+    /// Update id → position in `updates`, and the positions of the InProgress ones (derived).
+    private var positions: [String: Int]
+    private var openPositions: [Int]
+    /// `clientRequestToken` → positions of the updates that carried it (derived).
+    private var tokenPositions: [String: [Int]]
     public var nodegroupStatus: [String: NodegroupStatus]
     /// Set while a platform update EKS runs on its own (aws-eks-model R2) holds the cluster lock,
     /// invisible in ListUpdates: when it is due to end.
@@ -26,7 +36,10 @@ public struct AWSClusterState: Hashable, Sendable, Codable {
         self.name = name
         self.arn = arn
         self.visible = visible
-        self.updates = []
+        self.storedUpdates = []
+        self.positions = [:]
+        self.openPositions = []
+        self.tokenPositions = [:]
         self.nodegroupStatus = [:]
         self.hiddenLockUntil = nil
         self.failNextUpdate = false
@@ -35,12 +48,64 @@ public struct AWSClusterState: Hashable, Sendable, Codable {
         self.rancherTemplateNodegroups = []
     }
 
-    /// The update with this id.
-    public func update(_ id: String) -> AWSUpdate? { updates.first { $0.id == id } }
+    /// The update with this id (the first, should two share one).
+    public func update(_ id: String) -> AWSUpdate? { positions[id].map { storedUpdates[$0] } }
+
+    /// Updates still InProgress, in acceptance order.
+    public var inProgressUpdates: [AWSUpdate] { openPositions.map { storedUpdates[$0] } }
 
     /// Cluster-scoped updates still InProgress: they hold the cluster lock (aws-eks-model R1).
     public var inProgressClusterUpdates: [AWSUpdate] {
-        updates.filter { $0.nodegroupName == nil && $0.status == .inProgress }
+        inProgressUpdates.filter { $0.nodegroupName == nil }
+    }
+
+    /// Records an accepted update.
+    mutating func appendUpdate(_ update: AWSUpdate) {
+        storedUpdates.append(update)
+        if positions[update.id] == nil { positions[update.id] = storedUpdates.count - 1 }
+        if update.status == .inProgress { openPositions.append(storedUpdates.count - 1) }
+        if let token = update.clientRequestToken { tokenPositions[token, default: []].append(storedUpdates.count - 1) }
+    }
+
+    /// The first update accepted with this `clientRequestToken` that satisfies `matches`.
+    public func update(token: String, where matches: (AWSUpdate) -> Bool) -> AWSUpdate? {
+        for i in tokenPositions[token] ?? [] where matches(storedUpdates[i]) { return storedUpdates[i] }
+        return nil
+    }
+
+    /// Changes the update with this id in place; returns it as changed, nil when there is none.
+    mutating func modifyUpdate(_ id: String, _ body: (inout AWSUpdate) -> Void) -> AWSUpdate? {
+        guard let i = positions[id] else { return nil }
+        let wasOpen = storedUpdates[i].status == .inProgress
+        body(&storedUpdates[i])
+        if wasOpen != (storedUpdates[i].status == .inProgress) {
+            if wasOpen { openPositions.removeAll { $0 == i } } else { openPositions.append(i); openPositions.sort() }
+        }
+        return storedUpdates[i]
+    }
+
+    private mutating func reindex() {
+        positions = [:]
+        openPositions = []
+        tokenPositions = [:]
+        for (i, update) in storedUpdates.enumerated() {
+            if let token = update.clientRequestToken { tokenPositions[token, default: []].append(i) }
+            if positions[update.id] == nil { positions[update.id] = i }
+            if update.status == .inProgress { openPositions.append(i) }
+        }
+    }
+
+    public static func == (lhs: AWSClusterState, rhs: AWSClusterState) -> Bool {
+        lhs.name == rhs.name && lhs.arn == rhs.arn && lhs.visible == rhs.visible && lhs.storedUpdates == rhs.storedUpdates
+            && lhs.nodegroupStatus == rhs.nodegroupStatus && lhs.hiddenLockUntil == rhs.hiddenLockUntil
+            && lhs.failNextUpdate == rhs.failNextUpdate && lhs.throttles == rhs.throttles
+            && lhs.nodegroupDeletions == rhs.nodegroupDeletions
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(name)
+        hasher.combine(visible)
+        hasher.combine(storedUpdates)
     }
 
     /// `Cluster.status` as DescribeCluster shows it: UPDATING only once the status lag has passed.

@@ -65,18 +65,47 @@ public enum ClusterEvent: Hashable, Sendable {
     /// The payload schema version of each type this build reads and writes.
     public static let schemaVersions: [String: Int] = [
         "ClusterObserved": 1, "WorkScheduled": 1, "WorkStarted": 1, "WriteMade": 1, "WriteRefused": 1,
-        "RancherSpecEdited": 1, "SpecSynced": 1, "UpstreamSpecRefreshed": 1, "EKSConfigPushed": 1,
-        "BridgeWatchEnded": 1, "AppliedSpecRecorded": 1, "OperatorStatusUpdated": 1, "AWSCalled": 1,
+        "RancherSpecEdited": 1, "SpecSynced": 1, "UpstreamSpecRefreshed": 2, "EKSConfigPushed": 2,
+        "BridgeWatchEnded": 1, "AppliedSpecRecorded": 2, "OperatorStatusUpdated": 1, "AWSCalled": 2,
         "AWSUpdateStarted": 1, "AWSUpdateStatusVisible": 1, "AWSUpdateFinished": 1,
         "AWSResourcesChanged": 1, "FaultInjected": 1, "WorkCancelled": 1, "OperatorBackoff": 1, "RefresherBackoff": 1, "FaultCleared": 1,
         "RefresherStatusChanged": 1, "UpstreamSpecCleared": 1,
         "SyncConflictSurfaced": 1,
     ]
 
-    public var schemaVersion: Int { Self.schemaVersions[typeName]! }
+    /// Older payload versions this build still reads: version 1 of the three document events held
+    /// the whole document (`{"document": …, "reason": …}`); version 2 holds what changed. Version 1
+    /// of `AWSCalled` kept the cluster's name in `request`; version 2 names the parameter in `target`.
+    public static let readableOldVersions: [String: Set<Int>] = [
+        "UpstreamSpecRefreshed": [1], "EKSConfigPushed": [1], "AppliedSpecRecorded": [1], "AWSCalled": [1],
+    ]
 
-    /// The payload as deterministic JSON (sorted keys): same event, same bytes.
+    /// The schema version this build writes for the event's type (`schemaVersions[typeName]`,
+    /// without a dictionary lookup per event).
+    public var schemaVersion: Int {
+        switch self {
+        case .upstreamSpecRefreshed, .eksConfigPushed, .appliedSpecRecorded, .awsCalled: 2
+        default: 1
+        }
+    }
+
+    /// The payload as deterministic JSON (sorted keys): same event, same bytes. Written by
+    /// `EventJSON`, byte for byte what `foundationEncodedPayload()` gives, several times faster.
     public func encodedPayload() throws -> Data {
+        var writer = EventJSON()
+        return try encodedPayload(using: &writer)
+    }
+
+    /// `encodedPayload()` written through `writer`, whose buffer is reused from one event to the next.
+    public func encodedPayload(using writer: inout EventJSON) throws -> Data {
+        writer.reset()
+        try writePayload(to: &writer)
+        return writer.bytes.withUnsafeBufferPointer { Data(buffer: $0) }
+    }
+
+    /// The payload through Foundation's `JSONEncoder` (sorted keys, unescaped slashes): the
+    /// reference `encodedPayload()` matches.
+    public func foundationEncodedPayload() throws -> Data {
         let encoder = Self.encoder
         switch self {
         case .clusterObserved(let p): return try encoder.encode(p)
@@ -113,7 +142,7 @@ public enum ClusterEvent: Hashable, Sendable {
         guard let known = schemaVersions[type] else {
             throw ClusterEventDecodingError.unknownType(type)
         }
-        guard known == schemaVersion else {
+        guard known == schemaVersion || readableOldVersions[type]?.contains(schemaVersion) == true else {
             throw ClusterEventDecodingError.unsupportedVersion(type: type, version: schemaVersion, known: known)
         }
         let d = decoder

@@ -51,12 +51,67 @@ public struct SpecChange: Hashable, Sendable, Codable {
     public init(change: SubtreeChange, writes: [WriteID] = []) { self.change = change; self.writes = writes }
 }
 
-/// A whole document stored on one Rancher surface.
-public struct DocumentStored: Hashable, Sendable, Codable {
-    public var document: SpecDocument
+/// A document stored on one Rancher surface, as what changed on it.
+///
+/// The sync engine decides whole documents (`init(document:reason:)`: a change that replaces every
+/// top-level key); the simulation records the difference from the surface it lands on
+/// (`ClusterState.recorded(_:)`), so a log holds what changed, not a copy per event. Folding
+/// either form gives the same surface.
+public struct DocumentStored: Hashable, Sendable {
+    /// Drop everything under `change.replaced`, then store `change.entries`.
+    public var change: SubtreeChange
+    /// When set, the entries of the resulting document were read at this time (a refresh stamps
+    /// every value it copies with its read): every entry not in `change` and not in `keptReadAt`
+    /// keeps its value and origin and takes this `readAt`.
+    public var readAt: SimTime?
+    /// Entries, not in `change`, that keep their own `readAt` (values a refresh does not read).
+    public var keptReadAt: [FieldPath]
     /// Why it was stored (`active`, `timeout`, ...), for the audit history.
     public var reason: String
-    public init(document: SpecDocument, reason: String = "") { self.document = document; self.reason = reason }
+
+    public init(change: SubtreeChange, readAt: SimTime? = nil, keptReadAt: [FieldPath] = [], reason: String = "") {
+        self.change = change
+        self.readAt = readAt
+        self.keptReadAt = keptReadAt
+        self.reason = reason
+    }
+
+    /// The whole `document` replaces the surface.
+    public init(document: SpecDocument, reason: String = "") {
+        self.init(change: SubtreeChange(replaced: SpecDocument.sortedTopLevelKeys, entries: document.entries), reason: reason)
+    }
+
+    /// The document the change leaves on an empty surface: for a whole document, that document.
+    public var document: SpecDocument {
+        var doc = SpecDocument()
+        doc.store(self)
+        return doc
+    }
+}
+
+extension DocumentStored: Codable {
+    private enum CodingKeys: String, CodingKey { case change, keptReadAt, readAt, reason, document }
+
+    /// Reads schema version 2 (`change`, `readAt`) and version 1 (the whole `document`).
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let reason = try c.decode(String.self, forKey: .reason)
+        if let document = try c.decodeIfPresent(SpecDocument.self, forKey: .document) {
+            self.init(document: document, reason: reason)
+        } else {
+            self.init(change: try c.decode(SubtreeChange.self, forKey: .change),
+                      readAt: try c.decodeIfPresent(SimTime.self, forKey: .readAt),
+                      keptReadAt: try c.decodeIfPresent([FieldPath].self, forKey: .keptReadAt) ?? [], reason: reason)
+        }
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(change, forKey: .change)
+        if !keptReadAt.isEmpty { try c.encode(keptReadAt, forKey: .keptReadAt) }
+        try c.encodeIfPresent(readAt, forKey: .readAt)
+        try c.encode(reason, forKey: .reason)
+    }
 }
 
 /// The bridge's watch ended without recording AppliedSpec: the operator left `active`.
@@ -97,9 +152,13 @@ public struct AWSCall: Hashable, Sendable, Codable {
     public var response: String
     /// The throttling bucket after this call, when the operation is throttled.
     public var bucket: TokenBucket?
+    /// The request parameter (`name`, `clusterName`) that named the stream's own cluster: its value
+    /// is the cluster's name, stored once in `ClusterObserved`, so it is left out of `request`.
+    public var target: String?
 
     public init(caller: Actor, operation: String, request: [String: String], fields: [FieldPath],
-                error: AWSErrorRecord?, response: String, bucket: TokenBucket? = nil) {
+                error: AWSErrorRecord?, response: String, bucket: TokenBucket? = nil, target: String? = nil) {
+        self.target = target
         self.caller = caller
         self.operation = operation
         self.request = request

@@ -24,15 +24,14 @@ extension ClusterState {
             aws.rancherTemplateNodegroups = Set(c.rancherTemplateNodegroups ?? [])
             rancher = RancherState(spec: c.rancherSpec, upstreamSpec: c.upstreamSpec, phase: c.phase)
         case .workScheduled(let item):
-            pending.append(item)
+            pending.insert(item)
             nextSeq = max(nextSeq, item.seq + 1)
         case .workStarted(let w), .workCancelled(let w), .awsUpdateStatusVisible(let w):
-            pending.removeAll { $0.seq == w.seq }
+            pending.remove(seq: w.seq)
             // A tick that waited for the bridge is running now.
             if case .workStarted = timed.event, w.kind == .refresherTick { rancher.refresher.waitingForBridge = false }
-            if case .awsUpdateStatusVisible = timed.event, case .awsStatusVisible(let id) = w.kind,
-               let i = aws.updates.firstIndex(where: { $0.id == id }) {
-                aws.updates[i].statusVisible = true
+            if case .awsUpdateStatusVisible = timed.event, case .awsStatusVisible(let id) = w.kind {
+                _ = aws.modifyUpdate(id) { $0.statusVisible = true }
             }
         case .writeMade(let w):
             writes.append(w)
@@ -45,8 +44,8 @@ extension ClusterState {
                        at: at, visibleAt: at, observer: observer)
         case .upstreamSpecRefreshed(let d):
             var upstream = rancher.upstreamSpec ?? SpecDocument()
-            Self.store(Self.replacement(of: upstream, by: d.document), in: &upstream, surface: .upstreamSpec,
-                       by: timed.actor, action: "UpstreamSpec refresh", at: at, visibleAt: at, observer: observer)
+            Self.store(d, in: &upstream, surface: .upstreamSpec, by: timed.actor, action: "UpstreamSpec refresh",
+                       at: at, observer: observer)
             rancher.upstreamSpec = upstream
             rancher.lastRefreshAt = at
             rancher.clusterWrites += 1
@@ -60,14 +59,15 @@ extension ClusterState {
             if s.condition != rancher.refresher.condition { rancher.clusterWrites += 1 }
             rancher.refresher = s
         case .eksConfigPushed(let d):
-            Self.store(Self.replacement(of: rancher.eksccSpec, by: d.document), in: &rancher.eksccSpec,
-                       surface: .eksccSpec, by: timed.actor, action: "EKSClusterConfig update", at: at,
-                       visibleAt: at, observer: observer)
-            rancher.bridgeWatch = BridgeWatch(pushedAt: at, pushedSpec: d.document, clusterWrites: rancher.clusterWrites)
+            Self.store(d, in: &rancher.eksccSpec, surface: .eksccSpec, by: timed.actor, action: "EKSClusterConfig update",
+                       at: at, observer: observer)
+            rancher.bridgeWatch = BridgeWatch(pushedAt: at, pushedSpec: rancher.eksccSpec, clusterWrites: rancher.clusterWrites)
         case .bridgeWatchEnded:
             rancher.bridgeWatch = nil
         case .appliedSpecRecorded(let d):
-            rancher.appliedSpec = d.document
+            var applied = rancher.appliedSpec ?? SpecDocument()
+            applied.store(d)
+            rancher.appliedSpec = applied
             rancher.bridgeWatch = nil
             rancher.clusterWrites += 1
         case .operatorStatusUpdated(let s):
@@ -77,14 +77,11 @@ extension ClusterState {
         case .awsCalled(let call):
             if let bucket = call.bucket { aws.throttles[call.operation] = bucket }
         case .awsUpdateStarted(let u):
-            aws.updates.append(u)
+            aws.appendUpdate(u)
             if u.willFail { aws.failNextUpdate = false }
             if let ng = u.nodegroupName { aws.nodegroupStatus[ng] = .updating }
         case .awsUpdateFinished(let f):
-            guard let i = aws.updates.firstIndex(where: { $0.id == f.id }) else { break }
-            aws.updates[i].status = f.status
-            aws.updates[i].errors = f.errors
-            let u = aws.updates[i]
+            guard let u = aws.modifyUpdate(f.id, { $0.status = f.status; $0.errors = f.errors }) else { break }
             if f.status == .successful {
                 Self.store(u.change, in: &aws.visible, surface: .aws, by: u.requestedBy, action: u.action,
                            at: u.createdAt, visibleAt: at, observer: observer)
@@ -130,14 +127,47 @@ extension ClusterState {
         }
     }
 
-    /// The change that turns `old` into `new`: every top-level key of either replaced, in sorted order.
-    static func replacement(of old: SpecDocument, by new: SpecDocument) -> SubtreeChange {
-        let keys = sortedTopLevelKeys.filter { old.entries[$0] != nil || new.entries[$0] != nil }
-        return SubtreeChange(replaced: keys.map(FieldPath.init(unchecked:)), entries: new.entries)
+    /// The event as the log records it: a whole document the sync engine decided becomes the
+    /// difference from the surface it lands on (a refresh's uniform read time kept as `readAt`), so
+    /// the log stores what changed. Folding either form gives the same state.
+    public func recorded(_ event: ClusterEvent) -> ClusterEvent {
+        switch event {
+        case .upstreamSpecRefreshed(let d): .upstreamSpecRefreshed(Self.difference(d, on: rancher.upstreamSpec ?? SpecDocument(), refresh: true))
+        case .eksConfigPushed(let d): .eksConfigPushed(Self.difference(d, on: rancher.eksccSpec))
+        case .appliedSpecRecorded(let d): .appliedSpecRecorded(Self.difference(d, on: rancher.appliedSpec ?? SpecDocument()))
+        default: event
+        }
     }
 
-    /// The schema's top-level keys, sorted once: filtering them keeps the order without a set and a sort per event.
-    private static let sortedTopLevelKeys = FieldSchema.cluster.map(\.name).sorted()
+    /// `stored` as the difference from `old`; a change that is already a difference is kept.
+    static func difference(_ stored: DocumentStored, on old: SpecDocument, refresh: Bool = false) -> DocumentStored {
+        guard stored.readAt == nil, stored.change.replaced == SpecDocument.sortedTopLevelKeys else { return stored }
+        let new = SpecDocument(entries: stored.change.entries)
+        // A refresh stamps the values it copies with the read's time: keep that time once, and
+        // name the few entries that keep another (values the refresh does not read).
+        var counts: [SimTime: Int] = [:]
+        for entry in new.entries.values { counts[entry.readAt, default: 0] += 1 }
+        guard refresh, !old.entries.isEmpty, let readAt = counts.max(by: { ($0.value, $0.key) < ($1.value, $1.key) })?.key else {
+            return DocumentStored(change: old.difference(to: new), reason: stored.reason)
+        }
+        let change = old.difference(to: new) { old, entry in
+            old.value == entry.value && old.origin == entry.origin && (entry.readAt == readAt || old.readAt == entry.readAt)
+        }
+        let kept = new.entries.filter { $0.value.readAt != readAt && change.entries[$0.key] == nil }.keys.sorted()
+        return DocumentStored(change: change, readAt: readAt, keptReadAt: kept.map(FieldPath.init(unchecked:)), reason: stored.reason)
+    }
+
+    private static func store(
+        _ stored: DocumentStored, in doc: inout SpecDocument, surface: Surface, by: Actor, action: String,
+        at: SimTime, observer: ((StoreObservation) -> Void)?
+    ) {
+        guard observer != nil else {
+            doc.store(stored)
+            return
+        }
+        store(stored.change, in: &doc, surface: surface, by: by, action: action, at: at, visibleAt: at, observer: observer)
+        doc.restamp(stored)
+    }
 
     private static func store(
         _ change: SubtreeChange, in doc: inout SpecDocument, surface: Surface, by: Actor, action: String,

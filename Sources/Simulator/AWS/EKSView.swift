@@ -58,6 +58,16 @@ struct EKSView {
     /// The document DescribeCluster and DescribeNodegroup show (see `ModeledEKS.describedDocument`).
     var described: SpecDocument { ModeledEKS.describedDocument(of: aws, parameters: parameters) }
 
+    /// `described.subtree(path)`, built from that subtree alone: a DescribeNodegroup does not copy
+    /// the other node groups while an update is InProgress.
+    func described(within path: FieldPath) -> [String: Entry] {
+        var doc = SpecDocument(entries: aws.visible.subtree(path))
+        if parameters.configVisibility == .atAcceptance {
+            for update in aws.inProgressUpdates { doc.apply(update.change) }
+        }
+        return doc.subtree(path)
+    }
+
     // MARK: Current values (the true state, which validation reads)
 
     var kubernetesVersion: String { aws.visible.string("kubernetesVersion") ?? "" }
@@ -95,7 +105,7 @@ extension ModeledEKS {
     public static func describedDocument(of aws: AWSClusterState, parameters: AWSModelParameters) -> SpecDocument {
         var doc = aws.visible
         if parameters.configVisibility == .atAcceptance {
-            for update in aws.updates where update.status == .inProgress { doc.apply(update.change) }
+            for update in aws.inProgressUpdates { doc.apply(update.change) }
         }
         return doc
     }

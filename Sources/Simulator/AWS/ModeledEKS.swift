@@ -88,8 +88,17 @@ public final class ModeledEKS {
         _ decide: (EKSView) throws(EKSError) -> Accepted<Response>
     ) throws(EKSError) -> Response {
         let view = EKSView(aws: context.state.aws, now: context.now, parameters: parameters)
+        // The parameter naming this cluster is recorded by name only: the log holds the cluster's
+        // name once (ClusterObserved), not once per call.
+        var request = request
+        var target: String?
+        for key in ["name", "clusterName"] where !view.aws.name.isEmpty && request[key] == view.aws.name {
+            request[key] = nil
+            target = key
+            break
+        }
         let call = AWSCall(caller: caller, operation: operation, request: request, fields: fields.sorted(),
-                           error: nil, response: "")
+                           error: nil, response: "", target: target)
 
         // Throttling (aws-eks-model §1 and §6): a token bucket per operation, refilled by elapsed
         // sim time and capped at its burst, in force until the fault is cleared; an empty bucket answers 429

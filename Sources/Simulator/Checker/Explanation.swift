@@ -2,8 +2,9 @@ import ClusterStateMachine
 
 /// Sentences that explain a lost write to a Rancher user, without the source code at hand.
 struct Explanation {
-    let run: RunResult
+    let timeline: RunTimeline
     let lineage: Lineage
+    var run: RunResult { timeline.run }
 
     func lost(_ write: Write, first: Clobber?, final: Clobber?) -> String {
         let what = describe(write)
@@ -20,12 +21,12 @@ struct Explanation {
 
     func describe(_ write: Write) -> String {
         let who = write.actor == .console ? "The console change" : "The Rancher edit"
-        let change = write.value.map { "set \(write.path) to \($0)" } ?? "removed \(write.path)"
+        let change = write.value.map { "set \(write.path) to \(LongValue.cut($0.description, limit: LongValue.sentenceLimit))" } ?? "removed \(write.path)"
         return "\(who) at \(run.clock(write.at)) (step \(write.step)) that \(change)"
     }
 
     func clobberSentence(_ c: Clobber, victim: Write) -> String {
-        let value = c.value.map { "\(c.path)=\($0)" } ?? "the removal of \(c.path)"
+        let value = c.value.map { "\(c.path)=\(LongValue.cut($0.description, limit: LongValue.sentenceLimit))" } ?? "the removal of \(c.path)"
         switch c.by {
         case .operator:
             let release = run.scenario.profile.release
@@ -46,9 +47,9 @@ struct Explanation {
         case .refresher:
             var s = "at \(run.clock(c.at)) Rancher's refresher copied \(value) from AWS into Spec.EKSConfig, from a read at \(run.clock(c.staleReadAt))"
             guard victim.actor == .rancher else { return s + "." }
-            let before = stateBefore(tick: c.at)
+            let before = timeline.state(beforeTick: c.at)
             s += " " + whyAWSWasOld(victim: victim, at: c.at, state: before)
-            if let waited = tickWaitingForTheBridge(before: c.at) {
+            if let waited = timeline.dueBeforeWaiting[c.at] {
                 s += " That tick was due at \(run.clock(waited)) but ran only when the bridge's watch ended: from Rancher 2.5.8 the refresher and the bridge are handlers of one Cluster controller, which never runs one cluster twice at once."
             }
             if let timeout = lastAppliedSpec(before: c.at), timeout.reason.contains("timeout") {
@@ -71,22 +72,22 @@ struct Explanation {
     /// Why Rancher's spec did not have the victim's value when it was pushed: no tick came in
     /// between, or each tick that did could not copy it.
     private func whyRancherWasStale(victim: Write, until t: SimTime) -> String {
-        let ticks = run.log.filter { if case .workStarted(let w) = $0.event { w.kind == .refresherTick } else { false } }.map(\.at)
-        let between = ticks.filter { $0 > victim.at && $0 <= t }
-        let last = ticks.last { $0 <= victim.at && refresherFailure(at: $0) == nil }
+        let ticks = timeline.ticks
+        let firstAfter = RunTimeline.lowerBound(ticks.count, { ticks[$0] }, victim.at + 1)
+        let between = ticks[firstAfter...].prefix { $0 <= t }
+        let last = ticks[..<firstAfter].last { refresherFailure(at: $0) == nil }
             .map { "Rancher's refresher last read AWS at \(run.clock($0)), before the change" } ?? "Rancher's refresher had not read AWS before the change"
         guard !between.isEmpty else {
-            let next = ticks.first { $0 > t }.map { "; its next tick was due at \(run.clock($0))" } ?? ""
+            let next = ticks[RunTimeline.lowerBound(ticks.count, { ticks[$0] }, t + 1)...].first.map { "; its next tick was due at \(run.clock($0))" } ?? ""
             return last + next + "."
         }
         let reasons = between.map { tick -> String in
             if let call = refresherFailure(at: tick), let error = call.error {
                 return "the tick at \(run.clock(tick)) failed to read AWS (\(call.operation): \(error.code))"
             }
-            let before = stateBefore(tick: tick)
-            if let applied = before.rancher.appliedSpec, !before.rancher.spec.sameValues(as: applied) {
-                let gate = before.rancher.refresher.condition.isEmpty ? ""
-                    : " (AppliedSpec lagged because the \"[Syncing error\" condition of an earlier failed refresh kept the bridge from recording it, Rancher 2.5.7+; this tick cleared it)"
+            if timeline.updatingAtTick[tick] == true {
+                let gate = timeline.syncingErrorAtTick.contains(tick)
+                    ? " (AppliedSpec lagged because the \"[Syncing error\" condition of an earlier failed refresh kept the bridge from recording it, Rancher 2.5.7+; this tick cleared it)" : ""
                 return "the tick at \(run.clock(tick)) refreshed only UpstreamSpec: Spec.EKSConfig differed from AppliedSpec (Rancher was \"updating\")\(gate), so it skipped the spec sync"
             }
             return "the tick at \(run.clock(tick)) read AWS before the change was visible there"
@@ -95,43 +96,19 @@ struct Explanation {
     }
 
     /// The refresher's refused AWS call at `t`, when its tick failed to read AWS.
-    private func refresherFailure(at t: SimTime) -> AWSCall? {
-        for timed in run.log where timed.at == t {
-            if case .awsCalled(let call) = timed.event, call.caller == .refresher, call.error != nil { return call }
-        }
-        return nil
-    }
-
-    /// The folded state just before the refresher tick at `tick` ran.
-    private func stateBefore(tick: SimTime) -> ClusterState {
-        var state = ClusterState()
-        for timed in run.log {
-            if timed.at == tick, case .workStarted(let w) = timed.event, w.kind == .refresherTick { break }
-            state.apply(timed)
-        }
-        return state
-    }
+    private func refresherFailure(at t: SimTime) -> AWSCall? { timeline.refresherFailures[t] }
 
     private func lastRancherEdit(before t: SimTime, after stale: SimTime, other victim: WriteID) -> Write? {
-        lineage.writes.values.filter { $0.actor == .rancher && $0.id != victim && $0.at <= t && $0.at >= stale }
-            .max { ($0.at, $0.id) < ($1.at, $1.id) }
+        let writes = timeline.rancherWrites
+        let end = RunTimeline.lowerBound(writes.count, { writes[$0].at }, t + 1)
+        return writes[..<end].last { $0.id != victim }.flatMap { $0.at >= stale ? $0 : nil }
     }
 
     /// The last AppliedSpec the bridge recorded before `t`, with why.
-    /// When the refresher's tick at `t` was due, if it had waited for the bridge's watch.
-    private func tickWaitingForTheBridge(before t: SimTime) -> SimTime? {
-        for timed in run.log.reversed() where timed.at <= t {
-            if case .workStarted(let w) = timed.event, w.kind == .refresherTick, timed.at < t { return nil }
-            if case .refresherStatusChanged(let s) = timed.event, s.waitingForBridge { return timed.at }
-        }
-        return nil
-    }
-
     private func lastAppliedSpec(before t: SimTime) -> (at: SimTime, reason: String)? {
-        for timed in run.log.reversed() where timed.at <= t {
-            if case .appliedSpecRecorded(let d) = timed.event { return (timed.at, d.reason) }
-        }
-        return nil
+        let applied = timeline.appliedSpecs
+        let end = RunTimeline.lowerBound(applied.count, { applied[$0].at }, t + 1)
+        return end > 0 ? applied[end - 1] : nil
     }
 
     /// Why AWS still showed the old value when the refresher read it.
@@ -164,11 +141,11 @@ struct Explanation {
 
     /// The operator's AWS calls whose request carried the victim's value (or a later one), before `t`.
     private func operatorCalls(carrying victim: Write, before t: SimTime) -> [AWSCall] {
-        run.log.compactMap { timed -> AWSCall? in
-            guard timed.at >= victim.at, timed.at <= t, case .awsCalled(let call) = timed.event, call.caller == .operator,
-                  call.fields.contains(where: { $0.touches(victim.path) }),
-                  call.request.values.contains(where: { $0.hasSuffix("(\(victim.id))") }) else { return nil }
-            return call
+        let calls = timeline.operatorCalls
+        let start = RunTimeline.lowerBound(calls.count, { calls[$0].at }, victim.at)
+        return calls[start...].prefix { $0.at <= t }.map(\.call).filter { call in
+            call.fields.contains(where: { $0.touches(victim.path) })
+                && call.request.values.contains(where: { $0.hasSuffix("(\(victim.id))") })
         }
     }
 }

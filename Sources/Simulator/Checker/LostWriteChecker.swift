@@ -40,7 +40,9 @@ public enum LostWriteChecker {
 
         var findings = Findings(lost: [], transientReverts: [], conflicts: [], refused: [], failed: [], inFlight: [],
                                 divergence: [], clobbers: clobbers, unrequestedChanges: unrequested.changes, stuck: [])
-        let travelling = Set(state.aws.updates.filter { $0.status == .inProgress }.flatMap { $0.change.entries.values.map(\.origin) })
+        let index = ClobberIndex(clobbers)
+        var timeline: RunTimeline?
+        let travelling = Set(state.aws.inProgressUpdates.flatMap { $0.change.entries.values.map(\.origin) })
         for write in state.writes {
             if let (op, error) = refusals[write.id] {
                 refused.append(RefusedWrite(write: write, operation: op, error: error))
@@ -51,7 +53,7 @@ public enum LostWriteChecker {
                 findings.inFlight.append(write)
                 continue
             }
-            let related = clobbers.filter { lineage.saw($0.victim, write.id) }
+            let related = index.touching(write.path).map { clobbers[$0] }.filter { lineage.saw($0.victim, write.id) }
             guard let dead = leaves(of: write).first(where: { !alive($0, write.id, state, &lineage) }) else {
                 if let stuck = stuck(write, state: state, run: run, lineage: &lineage) {
                     findings.stuck.append(stuck)
@@ -67,7 +69,8 @@ public enum LostWriteChecker {
                 findings.failed.append(write)
             } else {
                 let final = finalClobber(of: write, among: related)
-                let explanation = Explanation(run: run, lineage: lineage).lost(write, first: related.first, final: final)
+                if timeline == nil { timeline = RunTimeline(run) }
+                let explanation = Explanation(timeline: timeline!, lineage: lineage).lost(write, first: related.first, final: final)
                 findings.lost.append(LostWrite(write: write, firstClobber: related.first, finalClobber: final,
                                                explanation: explanation))
             }

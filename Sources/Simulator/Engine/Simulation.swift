@@ -50,12 +50,12 @@ public final class Simulation: SimulationContext, SimulationClock {
         while let item = state.nextWork {
             if let until = scenario.until, item.at > until {
                 // Cut short: settled only if nothing but refresher ticks was still to come.
-                settled = state.pending.allSatisfy { $0.kind == .refresherTick } && lastTick > lastActivity
+                settled = state.pending.onlyRefresherTicks && lastTick > lastActivity
                 break
             }
             if options.movedStep != nil { recordCrossings(popping: item) }
             if scenario.until == nil && item.at > horizon && lastTick > lastActivity
-                && state.pending.allSatisfy({ $0.kind == .refresherTick }) { break }
+                && state.pending.onlyRefresherTicks { break }
             if item.kind == .refresherTick { lastTick = item.at } else { lastActivity = item.at }
             if log.count >= options.maxEvents { settled = false; break }
             now = item.at
@@ -130,7 +130,8 @@ public final class Simulation: SimulationContext, SimulationClock {
     // MARK: SimulationContext
 
     public func emit(_ event: ClusterEvent, by actor: Actor) {
-        let timed = TimedEvent(at: now, actor: actor, event)
+        // Whole documents decided by the sync engine are logged as what changed.
+        let timed = TimedEvent(at: now, actor: actor, state.recorded(event))
         state.apply(timed)
         log.append(timed)
         causes.append(cause)

@@ -26,6 +26,9 @@ public enum Replay {
         let base = (stored.first?.position ?? 1) - 1
         let fresh = try RunRecorder.encode(Simulation(scenario: scenario).run(), runId: record.id, basePosition: base)
         for (i, (old, new)) in zip(stored, fresh).enumerated() {
+            if old.type == new.type && old.schemaVersion < new.schemaVersion {
+                return .different("event \(i + 1) (position \(old.position)) was recorded as \(old.type) version \(old.schemaVersion) by an older eks-sync-sim; this build records version \(new.schemaVersion) (README, \"Stored bytes\"), so the bytes cannot match: re-run the scenario to replay it. history and state still read this database")
+            }
             if let column = differingColumn(old, new) {
                 return .different("event \(i + 1) (position \(old.position)) differs in \(column): recorded \(describe(old)); replay \(describe(new))")
             }

@@ -26,7 +26,7 @@ public enum RunRecorder {
         try store.transaction {
             let runs = try store.runs()
             let nextId = (runs.map(\.id).max() ?? 0) + 1
-            let streamId = "\(result.scenario.clusterName)/run-\(nextId)"
+            let streamId = "\(streamName(of: result.scenario.clusterName))/run-\(nextId)"
             let optionsJSON = String(decoding: try JSONEncoder.sorted.encode(overrides), as: UTF8.self)
             let runId = try store.insertRun(RunRecord(
                 scenarioName: result.scenario.name, scenarioSource: result.scenario.source,
@@ -39,20 +39,40 @@ public enum RunRecorder {
         }
     }
 
+    /// The cluster part of a stream id: the cluster's name, or, beyond EKS's 100-character limit,
+    /// its first 64 characters and a hash of the whole (every row stores its stream id, twice with
+    /// the index: a megabyte name would be copied into each).
+    static func streamName(of clusterName: String) -> String {
+        guard clusterName.utf8.count > 100 else { return clusterName }
+        return String(clusterName.prefix(64)) + "-" + StableIdentifier.uuid(clusterName).prefix(8)
+    }
+
     /// The events of a run as the store holds them (positions relative to `basePosition`).
     public static func encode(_ result: RunResult, runId: Int64, basePosition: Int64) throws -> [NewEvent] {
         var events: [NewEvent] = []
         events.reserveCapacity(result.log.count)
+        var writer = EventJSON()
         for (i, timed) in result.log.enumerated() {
             let cause = result.causes[i].map { basePosition + Int64($0) + 1 }
-            events.append(try encode(timed, runId: runId, causationId: cause))
+            events.append(try encode(timed, runId: runId, causationId: cause, using: &writer))
         }
         return events
     }
 
+    /// Events as the store holds them, without causes (one writer buffer for all).
+    public static func encode(_ timed: [TimedEvent], runId: Int64) throws -> [NewEvent] {
+        var writer = EventJSON()
+        return try timed.map { try encode($0, runId: runId, using: &writer) }
+    }
+
     /// One event as the store holds it.
     public static func encode(_ timed: TimedEvent, runId: Int64, causationId: Int64? = nil) throws -> NewEvent {
-        NewEvent(type: timed.event.typeName, schemaVersion: timed.event.schemaVersion, data: try timed.event.encodedPayload(),
+        var writer = EventJSON()
+        return try encode(timed, runId: runId, causationId: causationId, using: &writer)
+    }
+
+    static func encode(_ timed: TimedEvent, runId: Int64, causationId: Int64? = nil, using writer: inout EventJSON) throws -> NewEvent {
+        NewEvent(type: timed.event.typeName, schemaVersion: timed.event.schemaVersion, data: try timed.event.encodedPayload(using: &writer),
                  metadata: EventMetadata(time: timed.at, actor: timed.actor.rawValue, causationId: causationId, runId: runId))
     }
 

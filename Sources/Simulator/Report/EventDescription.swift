@@ -2,20 +2,21 @@ import ClusterStateMachine
 
 /// One line per event, as the audit history and the report's timeline print it.
 public enum EventDescription {
-    /// What the event did, in words; `brief` leaves out bookkeeping (scheduling, reads).
-    public static func line(_ event: ClusterEvent) -> String {
+    /// What the event did, in words, long values cut (`LongValue`). `clusterName` fills in the
+    /// request parameter that named the stream's cluster (an `AWSCalled` stores it by name only).
+    public static func line(_ event: ClusterEvent, clusterName: String? = nil) -> String {
         switch event {
         case .clusterObserved(let c):
-            "cluster \(c.name) exists: \(summary(c.aws, limit: 8)); Rancher manages \(managedKeys(c.rancherSpec))"
+            "cluster \(LongValue.cut(c.name)) exists: \(summary(c.aws, limit: 8)); Rancher manages \(managedKeys(c.rancherSpec))"
         case .workScheduled(let w): "queued \(w.kind) for +\(DurationText.format(w.at))"
         case .workStarted(let w): w.kind == .refresherTick ? "tick: reads AWS" : "runs \(w.kind)"
         case .workCancelled(let w): "dropped a later \(w.kind) (the queue holds it once)"
         case .writeMade(let w):
-            "\(w.id) \(w.value.map { "sets \(w.path) = \($0)" } ?? "unsets \(w.path)") (having seen \(basis(w.basis)))"
+            "\(w.id) \(w.value.map { "sets \(LongValue.cut(w.path.raw)) = \(LongValue.cut($0.description))" } ?? "unsets \(LongValue.cut(w.path.raw))") (having seen \(basis(w.basis)))"
         case .writeRefused(let r): "\(r.operation) refused: \(r.error) (writes \(r.writes.map(\.description).joined(separator: ", ")))"
         case .rancherSpecEdited(let s): "Spec.EKSConfig edited: \(changeSummary(s.change))"
         case .specSynced(let s): "spec sync copied AWS into Spec.EKSConfig: \(changeSummary(s.change))"
-        case .upstreamSpecRefreshed(let d): "UpstreamSpec refreshed from AWS: \(summary(d.document, limit: 6))"
+        case .upstreamSpecRefreshed(let d): "UpstreamSpec refreshed from AWS: \(d.change.isEmpty ? "values re-read" : changeSummary(d.change))"
         case .eksConfigPushed: "pushed Spec.EKSConfig to the EKSClusterConfig spec (full copy); watching 10 s for a non-active phase"
         case .bridgeWatchEnded(let b):
             b.conflict == true ? "watch timed out; writing AppliedSpec was a 409 Conflict (the Cluster changed meanwhile): retried"
@@ -32,7 +33,7 @@ public enum EventDescription {
         case .syncConflictSurfaced(let c):
             "conflict surfaced (\(c.policy)): \(c.path) is \(c.rancher?.value?.description ?? "absent") in Spec.EKSConfig (\(c.rancher?.origin.description ?? "–")), \(c.aws?.value?.description ?? "absent") on AWS (\(c.aws?.origin.description ?? "–")); neither is copied over the other"
         case .awsCalled(let c):
-            "\(c.operation)(\(c.request.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ", "))) → "
+            "\(c.operation)(\(requestText(c, clusterName: clusterName))) → "
                 + (c.error.map { "\($0.code) \($0.httpStatus): \($0.message)" } ?? c.response)
         case .awsUpdateStarted(let u):
             "update \(short(u.id)) \(u.type.rawValue)\(u.nodegroupName.map { " on \($0)" } ?? "") InProgress: \(changeSummary(u.change))"
@@ -76,7 +77,7 @@ public enum EventDescription {
         case .writeMade(let w): [w.path]
         case .rancherSpecEdited(let s), .specSynced(let s): s.change.paths
         case .upstreamSpecRefreshed(let d), .eksConfigPushed(let d), .appliedSpecRecorded(let d):
-            d.document.topLevelKeys.map(FieldPath.init(unchecked:))
+            Set(d.change.paths.map(\.topLevel)).sorted().map(FieldPath.init(unchecked:))
         case .awsCalled(let c): c.fields
         case .awsUpdateStarted(let u): u.change.paths
         case .awsResourcesChanged(let r): r.change.paths
@@ -86,6 +87,13 @@ public enum EventDescription {
     }
 
     static func short(_ id: String) -> String { String(id.prefix(8)) }
+
+    /// `key=value, …` sorted by key, the cluster's own name put back under its parameter.
+    static func requestText(_ call: AWSCall, clusterName: String?) -> String {
+        var request = call.request
+        if let target = call.target { request[target] = clusterName ?? "(this cluster)" }
+        return request.sorted { $0.key < $1.key }.map { "\($0.key)=\(LongValue.cut($0.value))" }.joined(separator: ", ")
+    }
 
     static func basis(_ origins: [WriteID]) -> String {
         let named = origins.map(\.description)
@@ -101,13 +109,13 @@ public enum EventDescription {
         let json = doc.json()
         guard case .object(let pairs) = json else { return "" }
         let shown = pairs.filter { !["amazonCredentialSecret", "region", "imported", "displayName"].contains($0.0) }
-        let text = shown.prefix(limit).map { "\($0.0)=\($0.1)" }.joined(separator: " ")
+        let text = shown.prefix(limit).map { "\($0.0)=\(LongValue.cut(LongValue.shortened($0.1).description))" }.joined(separator: " ")
         return shown.count > limit ? text + " …" : text
     }
 
     static func changeSummary(_ change: SubtreeChange) -> String {
         let leaves = change.entries.sorted { $0.key < $1.key }.filter { $0.value.value != .container }
-        let parts = leaves.prefix(6).map { "\($0.key)=\($0.value.value?.description ?? "<removed>") [\($0.value.origin)]" }
+        let parts = leaves.prefix(6).map { "\(LongValue.cut($0.key))=\(LongValue.cut($0.value.value?.description ?? "<removed>")) [\($0.value.origin)]" }
         let text = parts.joined(separator: ", ")
         return leaves.count > 6 ? text + ", …" : (text.isEmpty ? change.replaced.map(\.raw).joined(separator: ", ") : text)
     }

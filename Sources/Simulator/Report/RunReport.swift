@@ -148,7 +148,7 @@ public struct RunReport: Sendable {
         for timed in result.log where EventDescription.isNotable(timed.event) {
             let who = timed.actor.rawValue.padding(toLength: 10, withPad: " ", startingAt: 0)
             let clock = result.clock(timed.at).padding(toLength: 12, withPad: " ", startingAt: 0)
-            out += TextWrap.wrap(EventDescription.line(timed.event), lead: "  \(clock)  \(who) ")
+            out += TextWrap.wrap(EventDescription.line(timed.event, clusterName: result.scenario.clusterName), lead: "  \(clock)  \(who) ")
         }
         out += "\nLost writes: \(findings.lost.count)\n"
         for lost in findings.lost {
@@ -204,7 +204,9 @@ public struct RunReport: Sendable {
         }
         if !findings.divergence.isEmpty {
             out += "\nRancher and AWS disagree at the end:\n"
-            for d in findings.divergence { out += TextWrap.wrap("\(d.field): Rancher \(d.rancher), AWS \(d.aws)", lead: "  ", continuation: 4) }
+            for d in findings.divergence {
+                out += TextWrap.wrap("\(d.field): Rancher \(LongValue.cut(LongValue.shortened(d.rancher).description)), AWS \(LongValue.cut(LongValue.shortened(d.aws).description))", lead: "  ", continuation: 4)
+            }
         }
         if !result.settled {
             out += result.log.count >= result.options.maxEvents

@@ -6,7 +6,7 @@ public enum StateView {
     public static func json(_ state: ClusterState, at: SimTime, startEpochSeconds: Int64,
                             awsParameters: AWSModelParameters = AWSModelParameters()) -> JSONValue {
         let r = state.rancher
-        let inProgress = state.aws.updates.filter { $0.status == .inProgress }
+        let inProgress = state.aws.inProgressUpdates
         return .object([
             ("at", .string(RFC3339.format(epochSeconds: startEpochSeconds, plusMilliseconds: at))),
             ("aws", ModeledEKS.describedDocument(of: state.aws, parameters: awsParameters).json()),

@@ -133,7 +133,7 @@ public enum HTMLPage {
         let rows = result.log.filter { EventDescription.isNotable($0.event) }
         var out = "<section><details><summary>What happened (\(rows.count) events of \(result.log.count))</summary>\n<table class=\"events\">\n"
         for timed in rows {
-            out += "<tr><td class=\"t\">\(e(result.clock(timed.at)))</td><td class=\"a a-\(a(timed.actor.rawValue))\">\(e(timed.actor.rawValue))</td><td>\(e(EventDescription.line(timed.event)))</td></tr>\n"
+            out += "<tr><td class=\"t\">\(e(result.clock(timed.at)))</td><td class=\"a a-\(a(timed.actor.rawValue))\">\(e(timed.actor.rawValue))</td><td>\(e(EventDescription.line(timed.event, clusterName: result.scenario.clusterName)))</td></tr>\n"
         }
         return out + "</table>\n</details></section>\n"
     }

@@ -46,7 +46,7 @@ struct TimelineBuilder {
     }
 
     private func line(_ timed: TimedEvent) -> String {
-        "\(result.clock(timed.at))  \(timed.actor.rawValue): \(EventDescription.line(timed.event))"
+        "\(result.clock(timed.at))  \(timed.actor.rawValue): \(EventDescription.line(timed.event, clusterName: result.scenario.clusterName))"
     }
 
     private mutating func add(_ timed: TimedEvent, index i: Int) {

@@ -49,7 +49,7 @@ struct HistoryCommand: ParsableCommand {
                 if let fieldPath, !fields.contains(where: { $0.touches(fieldPath) }) { continue }
                 if fieldPath == nil && !all && format == .text && !EventDescription.isNotable(timed.event) { continue }
                 let at = start.map { RFC3339.format(epochSeconds: $0, plusMilliseconds: timed.at) } ?? "+" + DurationText.format(timed.at)
-                let line = EventDescription.line(timed.event)
+                let line = EventDescription.line(timed.event, clusterName: String(record.streamId[..<(record.streamId.lastIndex(of: "/") ?? record.streamId.endIndex)]))
                 switch format {
                 case .text:
                     let who = timed.actor.rawValue.padding(toLength: 10, withPad: " ", startingAt: 0)

@@ -32,7 +32,7 @@ extension ModeledEKS {
             let status = view.nodegroupStatus(nodegroupName)
             let description = NodegroupDescription(
                 name: nodegroupName, arn: view.arns.nodegroupArn(nodegroupName), status: status,
-                document: Self.read(view.described.subtree(path), at: view.now),
+                document: Self.read(view.described(within: path), at: view.now),
                 onRancherLaunchTemplate: view.aws.rancherTemplateNodegroups.contains(nodegroupName))
             return Accepted(response: description, summary: status.rawValue)
         }

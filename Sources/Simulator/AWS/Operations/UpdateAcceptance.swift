@@ -25,8 +25,8 @@ extension ModeledEKS {
     /// update this operation already accepted gets that update back, as it is now, instead of a 409
     /// or a second update. A token of a refused request was never stored and counts as new.
     func replay(_ view: EKSView, token: String?, action: String, nodegroup: String?) -> Accepted<UpdateDescription>? {
-        guard let token, let original = view.aws.updates.first(where: {
-            $0.clientRequestToken == token && $0.action == action && $0.nodegroupName == nodegroup
+        guard let token, let original = view.aws.update(token: token, where: {
+            $0.action == action && $0.nodegroupName == nodegroup
         }) else { return nil }
         return Accepted(response: UpdateDescription(original),
                         summary: "update \(original.id) \(original.status.rawValue) (replay of clientRequestToken \(token))")
