@@ -4,63 +4,15 @@ import ClusterStateMachine
 /// "Lost writes, precisely"): provenance, not a final-value diff.
 public enum LostWriteChecker {
     public static func check(_ run: RunResult) -> Findings {
-        var lineage = Lineage()
+        let tally = LossTally()
         var state = ClusterState()
-        var clobbers: [Clobber] = []
-        var refused: [RefusedWrite] = []
-        var failedOrigins = Set<WriteID>()
-        var refusals: [WriteID: (String, String)] = [:]
         for timed in run.log {
-            switch timed.event {
-            case .writeMade(let w): lineage.record(w)
-            case .writeRefused(let r): for id in r.writes { refusals[id] = (r.operation, r.error) }
-            case .awsUpdateFinished(let f) where f.status != .successful:
-                if let u = state.aws.update(f.id) { failedOrigins.formUnion(u.change.entries.values.map(\.origin)) }
-            default: break
-            }
-            state.apply(timed) { obs in
-                guard Surface.holdingWrites.contains(obs.surface), let before = obs.before, let after = obs.after,
-                      before.origin != after.origin, !before.origin.isInitial,
-                      !lineage.saw(after.origin, before.origin) else { return }
-                clobbers.append(Clobber(surface: obs.surface, path: obs.path, victim: before.origin, origin: after.origin,
-                                        value: after.value, by: obs.by, action: obs.action, at: obs.at,
-                                        visibleAt: obs.visibleAt, staleReadAt: after.readAt))
-            }
+            tally.folding(timed, before: state)
+            state.apply(timed) { tally.stored($0) }
         }
-
-        var findings = Findings(lost: [], transientReverts: [], conflicts: [], refused: [], failed: [], inFlight: [],
-                                divergence: [], clobbers: clobbers)
-        let travelling = Set(state.aws.updates.filter { $0.status == .inProgress }.flatMap { $0.change.entries.values.map(\.origin) })
-        for write in state.writes {
-            if let (op, error) = refusals[write.id] {
-                refused.append(RefusedWrite(write: write, operation: op, error: error))
-                continue
-            }
-            // A run that stopped before settling does not judge what AWS is still applying.
-            if !run.settled && travelling.contains(where: { lineage.saw($0, write.id) }) {
-                findings.inFlight.append(write)
-                continue
-            }
-            let related = clobbers.filter { lineage.saw($0.victim, write.id) }
-            guard let dead = leaves(of: write).first(where: { !alive($0, write.id, state, &lineage) }) else {
-                if !related.isEmpty { findings.transientReverts.append(TransientRevert(write: write, clobbers: related)) }
-                continue
-            }
-            if let holder = state.aws.visible.effectiveEntry(at: dead)?.origin, let winner = lineage.writes[holder],
-               !lineage.saw(write.id, holder) {
-                findings.conflicts.append(Conflict(write: write, winner: winner))
-            } else if failedOrigins.contains(write.id) {
-                findings.failed.append(write)
-            } else {
-                let final = finalClobber(of: write, among: related)
-                let explanation = Explanation(run: run, lineage: lineage).lost(write, first: related.first, final: final)
-                findings.lost.append(LostWrite(write: write, firstClobber: related.first, finalClobber: final,
-                                               explanation: explanation))
-            }
+        return tally.findings(state: state, settled: run.settled) { write, first, final, lineage in
+            Explanation(run: run, lineage: lineage).lost(write, first: first, final: final)
         }
-        findings.refused = refused
-        findings.divergence = divergence(state)
-        return findings
     }
 
     /// The clobber that made the loss final: the last one on AWS (where the cluster really is),

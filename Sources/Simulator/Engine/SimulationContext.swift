@@ -13,4 +13,6 @@ public protocol SimulationContext: AnyObject {
     func schedule(_ kind: WorkKind, after delay: SimTime)
     /// A fresh identifier from the run's seeded generator, formatted as a UUID.
     func randomUUID() -> String
+    /// A uniform draw in [0, 1) from the same generator (SDK retry jitter).
+    func randomUnit() -> Double
 }
