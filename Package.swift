@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "ClusterStateMachine", targets: ["ClusterStateMachine"]),
         .library(name: "SyncEngine", targets: ["SyncEngine"]),
         .library(name: "Simulator", targets: ["Simulator"]),
+        .library(name: "Fleet", targets: ["Fleet"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -34,6 +35,14 @@ let package = Package(
             ]
         ),
         .target(
+            name: "Fleet",
+            dependencies: [
+                "Simulator", "SyncEngine", "ClusterStateMachine", "EventStore",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Collections", package: "swift-collections"),
+            ]
+        ),
+        .target(
             name: "Benchmarks",
             dependencies: ["EventStore", "CSQLite", "ClusterStateMachine", "Simulator", "SyncEngine"],
             path: "Benchmarks"
@@ -41,7 +50,7 @@ let package = Package(
         .executableTarget(
             name: "simctl",
             dependencies: [
-                "Simulator", "SyncEngine", "EventStore", "ClusterStateMachine", "Benchmarks",
+                "Simulator", "SyncEngine", "EventStore", "ClusterStateMachine", "Benchmarks", "Fleet",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -53,5 +62,6 @@ let package = Package(
         .testTarget(name: "AWSModelTests", dependencies: ["Simulator", "SyncEngine", "ClusterStateMachine"]),
         .testTarget(name: "TimelineTests", dependencies: ["Simulator", "ClusterStateMachine", "simctl"]),
         .testTarget(name: "BenchmarkTests", dependencies: ["Benchmarks", "ClusterStateMachine"]),
+        .testTarget(name: "FleetTests", dependencies: ["Fleet", "Simulator", "SyncEngine", "ClusterStateMachine", "simctl"]),
     ]
 )

@@ -2,15 +2,17 @@ import ClusterStateMachine
 import Yams
 
 /// Reads composed YAML nodes with errors that name the file, line and column.
-struct YAMLReader {
-    let file: String
+public struct YAMLReader: Sendable {
+    public let file: String
 
-    func error(_ node: Node?, _ message: String) -> ScenarioError {
+    public init(file: String) { self.file = file }
+
+    public func error(_ node: Node?, _ message: String) -> ScenarioError {
         ScenarioError(file: file, line: node?.mark?.line ?? 0, column: node?.mark?.column ?? 0, message: message)
     }
 
     /// The pairs of a mapping, checked against the allowed keys, without duplicates.
-    func mapping(_ node: Node, _ what: String, allowed: [String]? = nil) throws(ScenarioError) -> [(key: String, keyNode: Node, value: Node)] {
+    public func mapping(_ node: Node, _ what: String, allowed: [String]? = nil) throws(ScenarioError) -> [(key: String, keyNode: Node, value: Node)] {
         guard case .mapping(let mapping) = node else {
             throw error(node, "\(what): expected a mapping (key: value)")
         }
@@ -32,40 +34,40 @@ struct YAMLReader {
         return result
     }
 
-    func sequence(_ node: Node, _ what: String) throws(ScenarioError) -> [Node] {
+    public func sequence(_ node: Node, _ what: String) throws(ScenarioError) -> [Node] {
         guard case .sequence(let seq) = node else {
             throw error(node, "\(what): expected a list")
         }
         return Array(seq)
     }
 
-    func isNull(_ node: Node) -> Bool {
+    public func isNull(_ node: Node) -> Bool {
         if case .scalar(let s) = node { return node.null != nil || (s.style == .plain && s.string.isEmpty) }
         return false
     }
 
-    func string(_ node: Node, _ what: String) throws(ScenarioError) -> String {
+    public func string(_ node: Node, _ what: String) throws(ScenarioError) -> String {
         guard case .scalar(let s) = node, !isNull(node) else {
             throw error(node, "\(what): expected text")
         }
         return s.string
     }
 
-    func bool(_ node: Node, _ what: String) throws(ScenarioError) -> Bool {
+    public func bool(_ node: Node, _ what: String) throws(ScenarioError) -> Bool {
         guard case .scalar = node, let b = node.bool else {
             throw error(node, "\(what): expected true or false")
         }
         return b
     }
 
-    func int(_ node: Node, _ what: String) throws(ScenarioError) -> Int {
+    public func int(_ node: Node, _ what: String) throws(ScenarioError) -> Int {
         guard case .scalar = node, let i = node.int else {
             throw error(node, "\(what): expected a whole number")
         }
         return i
     }
 
-    func number(_ node: Node, _ what: String) throws(ScenarioError) -> Double {
+    public func number(_ node: Node, _ what: String) throws(ScenarioError) -> Double {
         guard case .scalar = node, let d = node.float ?? node.int.map(Double.init) else {
             throw error(node, "\(what): expected a number")
         }
@@ -73,7 +75,7 @@ struct YAMLReader {
     }
 
     /// A duration like `90s`, `2m30s`, `1h5m`, `250ms`; `allowNegative` accepts a leading `-`.
-    func duration(_ node: Node, _ what: String, allowNegative: Bool = false) throws(ScenarioError) -> SimTime {
+    public func duration(_ node: Node, _ what: String, allowNegative: Bool = false) throws(ScenarioError) -> SimTime {
         let text = try string(node, what)
         if text.hasPrefix("-") {
             guard allowNegative else {
@@ -87,14 +89,14 @@ struct YAMLReader {
         throw error(node, "\(what): \"\(text)\" is not a duration; expected one like 90s, 2m30s, 1h5m, 250ms")
     }
 
-    func strings(_ node: Node, _ what: String) throws(ScenarioError) -> [String] {
+    public func strings(_ node: Node, _ what: String) throws(ScenarioError) -> [String] {
         var result: [String] = []
         for item in try sequence(node, what) { result.append(try string(item, what + " item")) }
         return result
     }
 
     /// Any YAML value as JSON (for `expect.final`).
-    func json(_ node: Node) throws(ScenarioError) -> JSONValue {
+    public func json(_ node: Node) throws(ScenarioError) -> JSONValue {
         switch node {
         case .scalar(let s):
             if isNull(node) { return .null }

@@ -135,7 +135,8 @@ public enum HTMLPage {
         "<footer>Made by \(e(ToolVersion.current)). Run it again: <code>\(e(command ?? ScenarioSummary(s).command))</code></footer>\n"
     }
 
-    static func document(title: String, body: String) -> String {
+    /// A self-contained page (inline CSS, no scripts) around `body`.
+    public static func document(title: String, body: String) -> String {
         """
         <!DOCTYPE html>
         <html lang="en">
