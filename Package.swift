@@ -44,7 +44,7 @@ let package = Package(
         ),
         .target(
             name: "Benchmarks",
-            dependencies: ["EventStore", "CSQLite", "ClusterStateMachine", "Simulator", "SyncEngine"],
+            dependencies: ["EventStore", "CSQLite", "ClusterStateMachine", "Simulator", "SyncEngine", "Fleet"],
             path: "Benchmarks"
         ),
         .executableTarget(

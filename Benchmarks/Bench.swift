@@ -17,7 +17,8 @@ public struct Bench {
         let fold = FoldBench(config: config, workload: workload).run()
         let simulation = SimulationBench(config: config, workload: workload).run()
         let sweep = SweepBench(config: config, workload: workload).run()
+        let fleet = try FleetBench(config: config).run()
         return BenchReport(machine: .current(), eventStore: eventStore, fold: fold, simulation: simulation,
-                           sweep: sweep, wallSeconds: (clock.now - start).seconds)
+                           sweep: sweep, fleet: fleet, wallSeconds: (clock.now - start).seconds)
     }
 }

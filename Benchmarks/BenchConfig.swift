@@ -40,6 +40,12 @@ public struct BenchConfig: Sendable {
     /// Sweep measurements; the fastest counts.
     public var sweepRepeats = 3
 
+    /// The fleet: clusters × simulated hours for cluster-days per wall second, and the hours of the
+    /// scaling pair (`fleetClusters` against 10 × `fleetClusters`).
+    public var fleetClusters = 1_000
+    public var fleetHours = 24
+    public var fleetScalingHours = 2
+
     public init(scenariosDirectory: String) {
         self.scenariosDirectory = scenariosDirectory
     }
@@ -63,6 +69,9 @@ public struct BenchConfig: Sendable {
         c.foldEvents = 2_000
         c.foldRepeats = 1
         c.sweepRepeats = 1
+        c.fleetClusters = 3
+        c.fleetHours = 1
+        c.fleetScalingHours = 1
         return c
     }
 }

@@ -9,6 +9,7 @@ public struct BenchReport: Sendable {
     public var fold: FoldFigures
     public var simulation: SimulationFigures
     public var sweep: SweepFigures
+    public var fleet: FleetFigures
     /// The whole bench, preparation included.
     public var wallSeconds: Double
 
@@ -17,6 +18,8 @@ public struct BenchReport: Sendable {
     public static let foldTarget = 5_000_000.0
     public static let simulatedSecondsTarget = 1_000_000.0
     public static let wallSecondsTarget = 40.0
+    /// Issue 14: fleet cost grows linearly with clusters.
+    public static let fleetScalingTarget = 11.0
 
     public var targets: [BenchTarget] {
         [
@@ -24,6 +27,7 @@ public struct BenchReport: Sendable {
             BenchTarget(key: "fold.eventsPerSec", value: fold.eventsPerSec, target: Self.foldTarget, atMost: false),
             BenchTarget(key: "simulation.simulatedSecondsPerWallSecond", value: simulation.simulatedSecondsPerWallSecond,
                         target: Self.simulatedSecondsTarget, atMost: false),
+            BenchTarget(key: "fleet.scalingRatio", value: fleet.scalingRatio, target: Self.fleetScalingTarget, atMost: true),
             BenchTarget(key: "bench.wallSeconds", value: wallSeconds, target: Self.wallSecondsTarget, atMost: true),
         ]
     }
@@ -71,6 +75,18 @@ public struct BenchReport: Sendable {
                 ("from", .string(DurationText.format(sweep.from))), ("to", .string(DurationText.format(sweep.to))),
                 ("runs", .int(Int64(sweep.runs))), ("windows", .int(Int64(sweep.windows))),
                 ("wallSeconds", Self.seconds(sweep.wallSeconds)),
+            ])),
+            ("fleet", .object([
+                ("clusters", .int(Int64(fleet.clusters))), ("hours", .int(Int64(fleet.hours))),
+                ("clusterDays", Self.seconds(fleet.clusterDays)),
+                ("wallSeconds", Self.seconds(fleet.wallSeconds)),
+                ("clusterDaysPerWallSecond", Self.seconds(fleet.clusterDaysPerWallSecond)),
+                ("scalingHours", .int(Int64(fleet.scalingHours))),
+                ("smallWallSeconds", Self.seconds(fleet.smallWallSeconds)),
+                ("largeWallSeconds", Self.seconds(fleet.largeWallSeconds)),
+                ("scalingRatio", Self.fraction(fleet.scalingRatio)),
+                ("scalingRatioTarget", .double(Self.fleetScalingTarget)),
+                ("scalingRatioMet", .bool(fleet.scalingRatio <= Self.fleetScalingTarget)),
             ])),
             ("bench", .object([
                 ("wallSeconds", Self.seconds(wallSeconds)),

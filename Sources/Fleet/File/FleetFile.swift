@@ -27,6 +27,8 @@ public struct FleetFile: Sendable {
     public var profiles: [Profile]
     public var settings: [RefreshSetting]
     public var timings: SyncTimings
+    /// What must hold of the results (`simctl fleet` exits 1 otherwise).
+    public var expect: FleetExpectations
     /// The file's text, for the shard header's fingerprint.
     public var source: String
 
@@ -90,4 +92,24 @@ public enum RefreshSetting: Sendable, Hashable {
 public struct Combination: Sendable, Hashable {
     public var profile: Profile
     public var setting: RefreshSetting
+
+    /// The time between refreshes (cron: between the first two fire times after `start`).
+    public func period(startEpochSeconds: Int64) -> SimTime {
+        switch setting {
+        case .seconds(let s): return SimTime(s) * .second
+        case .cron(let c):
+            let first = c.next(after: startEpochSeconds)
+            return (c.next(after: first) - first) * .second
+        }
+    }
+}
+
+/// `expect:` of a fleet file: the trend across each release's refresh settings.
+public struct FleetExpectations: Sendable, Hashable {
+    /// A shorter refresh loses no more writes than a longer one.
+    public var shorterRefreshLosesLess = false
+    /// A shorter refresh makes more API calls than a longer one.
+    public var shorterRefreshCallsMore = false
+
+    public init() {}
 }

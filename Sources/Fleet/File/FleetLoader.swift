@@ -7,7 +7,7 @@ import Yams
 /// Reads fleet files and rejects bad ones (file:line:column) before anything runs.
 public enum FleetLoader {
     static let topLevelKeys = ["name", "description", "start", "duration", "seed", "clusters", "workload", "aws",
-                               "rancherRestart", "compare"]
+                               "rancherRestart", "compare", "expect"]
 
     /// Reads and validates the fleet file at `path`.
     public static func load(path: String) throws(ScenarioError) -> FleetFile {
@@ -93,6 +93,13 @@ public enum FleetLoader {
             restart = RancherRestart(at: at, down: down)
         }
 
+        var expect = FleetExpectations()
+        if let node = fields["expect"] {
+            for (key, _, value) in try reader.mapping(node, "expect", allowed: ["shorterRefreshLosesLess", "shorterRefreshCallsMore"]) {
+                let b = try reader.bool(value, "expect.\(key)")
+                if key == "shorterRefreshLosesLess" { expect.shorterRefreshLosesLess = b } else { expect.shorterRefreshCallsMore = b }
+            }
+        }
         let workload = try WorkloadBlock.read(try required("workload", "people's edits per cluster"), template: clusters.template, reader: reader)
         let (profiles, settings) = try CompareBlock.read(try required("compare", "profiles and refresh settings"), reader: reader)
 
@@ -100,7 +107,7 @@ public enum FleetLoader {
             name: name, startEpochSeconds: start, duration: duration, seed: seed, clusterCount: clusters.count,
             accounts: clusters.accounts, template: clusters.template, managed: clusters.managed, workload: workload,
             aws: aws, rateLimits: rateLimits, callLatency: callLatency, restart: restart, profiles: profiles,
-            settings: settings, timings: timings, source: text)
+            settings: settings, timings: timings, expect: expect, source: text)
     }
 
     static func readRateLimits(_ node: Node, reader: YAMLReader) throws(ScenarioError) -> [String: RateLimit] {

@@ -10,6 +10,7 @@ extension FleetReport {
             ("days", Self.rounded(Double(fleet.duration) / Double(86_400 * SimTime.second))),
             ("recommendation", .string(recommendation)),
             ("results", .array(results.map(\.json))),
+            ("expectationFailures", .array(expectationFailures.map { .string($0) })),
         ])
     }
 }

@@ -22,14 +22,7 @@ struct FleetUnit {
     }
 
     /// The period between refreshes (cron: between the first two fire times).
-    var period: SimTime {
-        switch combination.setting {
-        case .seconds(let s): return SimTime(s) * .second
-        case .cron(let c):
-            let first = c.next(after: fleet.startEpochSeconds)
-            return (c.next(after: first) - first) * .second
-        }
-    }
+    var period: SimTime { combination.period(startEpochSeconds: fleet.startEpochSeconds) }
 
     /// People edit in [0, duration); the run goes on two periods more so their writes settle.
     var end: SimTime { fleet.duration + 2 * period }

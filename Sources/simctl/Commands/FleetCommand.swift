@@ -19,7 +19,8 @@ struct FleetRunCommand: ParsableCommand {
         discussion: """
             With --shard K/N (0 ≤ K < N) only part K of the work runs and its raw statistics are written \
             (to --out, or standard output) for `simctl fleet merge`. With --jobs N the N shards run as child \
-            processes on this machine and are merged. Exit status: 0, or 2 on bad input.
+            processes on this machine and are merged. Exit status: 0, 1 when the file's expect: does not hold, \
+            2 on bad input.
             """)
 
     @Argument(help: "The fleet file (YAML).") var file: String
@@ -82,10 +83,15 @@ struct FleetMergeCommand: ParsableCommand {
 enum FleetOutput {
     static func print(_ report: FleetReport, format: OutputFormat, html: String?) throws {
         if let html { try PictureOutput.save(report.html, to: html) }
+        let failures = report.expectationFailures
         switch format {
-        case .text: Output.print(report.text)
+        case .text:
+            var text = report.text
+            if !failures.isEmpty { text += "\nExpectations failed:\n" + failures.map { "  ✗ \($0)\n" }.joined() }
+            Output.print(text)
         case .json: Output.print(report.json.rendered(pretty: true))
         }
+        if !failures.isEmpty { throw SimctlExit.failed() }
     }
 }
 
