@@ -62,6 +62,6 @@ let package = Package(
         .testTarget(name: "AWSModelTests", dependencies: ["Simulator", "SyncEngine", "ClusterStateMachine"]),
         .testTarget(name: "TimelineTests", dependencies: ["Simulator", "ClusterStateMachine", "simctl"]),
         .testTarget(name: "BenchmarkTests", dependencies: ["Benchmarks", "ClusterStateMachine"]),
-        .testTarget(name: "FleetTests", dependencies: ["Fleet", "Simulator", "SyncEngine", "ClusterStateMachine", "simctl"]),
+        .testTarget(name: "FleetTests", dependencies: ["Fleet", "Simulator", "SyncEngine", "ClusterStateMachine", "EventStore", "simctl"]),
     ]
 )

@@ -1,4 +1,5 @@
 import ClusterStateMachine
+import EventStore
 import Fleet
 import Foundation
 import Simulator
@@ -98,5 +99,27 @@ final class FleetResultTests: XCTestCase {
             XCTAssertEqual(live.conflicts.map(\.write), checked.conflicts.map(\.write), file)
             XCTAssertEqual(live.transientReverts.map(\.write), checked.transientReverts.map(\.write), file)
         }
+    }
+}
+
+/// `--db`: each cluster of each combination is its own stream, and the stream folds to the cluster.
+final class FleetRecordingTests: XCTestCase {
+    func testEveryClusterIsItsOwnStreamAndTheReportDoesNotChange() throws {
+        let fleet = try FleetFixtures.fleet(FleetFixtures.yaml(clusters: 4, duration: "1h", eksRefresh: "[60, 300]"))
+        let folder = try FleetFixtures.folder(self)
+        let store = try EventStore(path: folder.appendingPathComponent("fleet.db").path)
+        let recorded = try FleetRunner.run(fleet, recordingIn: store)
+        XCTAssertEqual(try recorded.encoded(), try FleetRunner.run(fleet).encoded())
+        let streams = try store.streamIds()
+        XCTAssertEqual(streams.count, 4 * 2)
+        XCTAssertTrue(streams.contains("fleet-test/eks-operator-2025@300/fleet-test-3"), "\(streams)")
+        var writes = 0
+        for id in streams where id.contains("@300/") {
+            var state = ClusterState()
+            for recordedEvent in try store.events(inStream: id) { state.apply(try RunRecorder.decode(recordedEvent)) }
+            XCTAssertEqual(state.aws.name, String(id.split(separator: "/").last!))
+            writes += state.writes.count
+        }
+        XCTAssertEqual(writes, recorded.statistics[1].writes)
     }
 }

@@ -11,11 +11,17 @@ final class ClusterObserver: FoldObserver {
     private var lastRead: SimTime
     private var passStartedAt: SimTime?
     private var passFailed = false
+    /// `--db`: where the cluster's events go.
+    let writer: StreamWriter?
 
-    init(lastRead: SimTime) { self.lastRead = lastRead }
+    init(lastRead: SimTime, writer: StreamWriter?) {
+        self.lastRead = lastRead
+        self.writer = writer
+    }
 
     func folding(_ timed: TimedEvent, before state: ClusterState) {
         tally.folding(timed, before: state)
+        writer?.add(timed)
         switch timed.event {
         case .workStarted:
             closePass()

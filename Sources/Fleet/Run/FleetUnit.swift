@@ -1,4 +1,5 @@
 import ClusterStateMachine
+import EventStore
 import HeapModule
 import Simulator
 import SyncEngine
@@ -10,6 +11,8 @@ struct FleetUnit {
     let fleet: FleetFile
     let combination: Combination
     let account: Int
+    /// `--db`: every cluster's events, each cluster its own stream.
+    var store: EventStore? = nil
 
     /// The global indices of this account's clusters (round-robin over the accounts).
     var clusterIndices: [Int] { Array(stride(from: account, to: fleet.clusterCount, by: fleet.accounts)) }
@@ -27,7 +30,7 @@ struct FleetUnit {
     /// People edit in [0, duration); the run goes on two periods more so their writes settle.
     var end: SimTime { fleet.duration + 2 * period }
 
-    func run() -> UnitStatistics {
+    func run() throws -> UnitStatistics {
         let calls = CallStatistics(seconds: Int(fleet.duration / SimTime.second))
         let budget = AccountBudget(limits: fleet.rateLimits, calls: calls)
         let cron = combination.profile.refresher == .cron
@@ -36,7 +39,8 @@ struct FleetUnit {
         for index in clusterIndices {
             let (scenario, lastRead) = self.scenario(for: index)
             let sim = Simulation(scenario: scenario, options: RunOptions(maxEvents: .max, keepsLog: false, refresherDrivenExternally: cron))
-            let observer = ClusterObserver(lastRead: lastRead)
+            let writer = store.map { StreamWriter(store: $0, streamId: StreamWriter.streamId(fleet: fleet, combination: combination, cluster: scenario.name)) }
+            let observer = ClusterObserver(lastRead: lastRead, writer: writer)
             sim.observer = observer
             sim.awsModel.budget = budget
             sim.awsModel.refreshExtras = ReleaseCalls.extras(for: combination.profile, managed: fleet.managed)
@@ -76,6 +80,7 @@ struct FleetUnit {
         stats.clusters = sims.count
         for (sim, observer) in zip(sims, observers) {
             sim.runNext()  // past the end: records whether the cluster had settled
+            try observer.writer?.finish()
             let findings = observer.tally.verdict(state: sim.state, settled: sim.result().settled)
             stats.writes += sim.state.writes.count
             stats.lostWrites += findings.lost.count

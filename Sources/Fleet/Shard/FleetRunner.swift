@@ -1,14 +1,21 @@
+import EventStore
 import Foundation
 
 /// Runs a fleet, or one shard of it, and merges shards back into one report.
 public enum FleetRunner {
     /// Runs the units of `shard` (all of them for `.whole`) and sums them per combination.
     public static func run(_ fleet: FleetFile, shard: Shard = .whole) -> ShardFile {
+        // Without a store nothing can fail.
+        try! run(fleet, shard: shard, recordingIn: nil)
+    }
+
+    /// As `run`, also appending every cluster's events to `store` (each cluster its own stream).
+    public static func run(_ fleet: FleetFile, shard: Shard = .whole, recordingIn store: EventStore?) throws -> ShardFile {
         let units = shard.units(of: fleet)
         var statistics = Array(repeating: UnitStatistics(), count: fleet.combinations.count)
         let combinations = fleet.combinations
         for unit in units {
-            let stats = FleetUnit(fleet: fleet, combination: combinations[unit.combination], account: unit.account).run()
+            let stats = try FleetUnit(fleet: fleet, combination: combinations[unit.combination], account: unit.account, store: store).run()
             statistics[unit.combination].merge(stats)
         }
         return ShardFile(fleet: fleet, shard: shard, units: units, statistics: statistics)

@@ -1,4 +1,5 @@
 import ArgumentParser
+import EventStore
 import Fleet
 import Foundation
 
@@ -29,6 +30,7 @@ struct FleetRunCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Run part K of N (0-based) and write its raw statistics.", valueName: "K/N")) var shard: String?
     @Option(help: ArgumentHelp("With --shard: write the shard file here (default: standard output).", valueName: "path")) var out: String?
     @Option(help: "Run this many shards as child processes and merge them.") var jobs: Int?
+    @Option(help: "Record every cluster's events in this SQLite database, each cluster its own stream.") var db: String?
 
     func run() throws {
         let fleet: FleetFile
@@ -43,14 +45,20 @@ struct FleetRunCommand: ParsableCommand {
         if let jobs, jobs < 1 { throw SimctlExit.badInput("simctl fleet: --jobs \(jobs): expected a number ≥ 1") }
         if jobs != nil && shard != nil { throw SimctlExit.badInput("simctl fleet: --jobs runs every shard itself; give --shard or --jobs, not both") }
         if out != nil && shard == nil { throw SimctlExit.badInput("simctl fleet: --out writes a shard file; it needs --shard K/N") }
+        if db != nil && jobs != nil { throw SimctlExit.badInput("simctl fleet: --db records one process's clusters; with --jobs give each shard its own --db") }
         if shard != nil && html != nil { throw SimctlExit.badInput("simctl fleet: a shard has no report; --html goes with `simctl fleet merge`") }
 
+        var store: EventStore?
+        if let db {
+            do { store = try EventStore(path: db) } catch { throw SimctlExit.badInput("simctl: \(error)") }
+        }
         if shard != nil {
-            let data = try FleetRunner.run(fleet, shard: part).encoded()
+            let data = try FleetRunner.run(fleet, shard: part, recordingIn: store).encoded()
             if let out { try PictureOutput.save(String(decoding: data, as: UTF8.self), to: out) } else { Output.print(String(decoding: data, as: UTF8.self)) }
             return
         }
-        let report = try jobs.map { try FleetJobs.run(file: file, jobs: $0) } ?? FleetRunner.report(fleet)
+        let report = try jobs.map { try FleetJobs.run(file: file, jobs: $0) }
+            ?? FleetReport(fleet: fleet, statistics: FleetRunner.run(fleet, recordingIn: store).statistics)
         try FleetOutput.print(report, format: format, html: html)
     }
 }
