@@ -44,7 +44,7 @@ public struct BenchConfig: Sendable {
     /// scaling pair (`fleetClusters` against 10 × `fleetClusters`).
     public var fleetClusters = 1_000
     public var fleetHours = 24
-    public var fleetScalingHours = 2
+    public var fleetScalingHours = 1
 
     public init(scenariosDirectory: String) {
         self.scenariosDirectory = scenariosDirectory

@@ -87,6 +87,7 @@ public struct BenchReport: Sendable {
                 ("scalingRatio", Self.fraction(fleet.scalingRatio)),
                 ("scalingRatioTarget", .double(Self.fleetScalingTarget)),
                 ("scalingRatioMet", .bool(fleet.scalingRatio <= Self.fleetScalingTarget)),
+                ("benchSeconds", Self.seconds(fleet.benchSeconds)),
             ])),
             ("bench", .object([
                 ("wallSeconds", Self.seconds(wallSeconds)),

@@ -69,4 +69,6 @@ public struct FleetFigures: Sendable {
     public var smallWallSeconds: Double
     public var largeWallSeconds: Double
     public var scalingRatio: Double
+    /// The wall time of all three fleet runs.
+    public var benchSeconds: Double = 0
 }

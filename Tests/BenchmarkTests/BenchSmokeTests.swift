@@ -13,6 +13,7 @@ final class BenchSmokeTests: XCTestCase {
         "eventStore.ratio", "eventStore.appendsPerSec", "eventStore.rawSQLiteInsertsPerSec",
         "eventStore.encodeAndAppendPerSec", "fold.eventsPerSec", "simulation.simulatedSecondsPerWallSecond",
         "simulation.scenarioRunsPerSec", "sweep.runs", "sweep.wallSeconds",
+        "fleet.clusterDaysPerWallSecond", "fleet.scalingRatio",
     ]
 
     func testSmokeReportHasEveryFigureAndBothWritersWroteTheSameRows() throws {
@@ -32,7 +33,8 @@ final class BenchSmokeTests: XCTestCase {
         XCTAssertGreaterThan(try XCTUnwrap(machine["cores"] as? NSNumber).intValue, 0)
         let targets = try XCTUnwrap(parsed["targets"] as? [[String: Any]])
         XCTAssertEqual(Set(targets.compactMap { $0["key"] as? String }),
-                       ["eventStore.ratio", "fold.eventsPerSec", "simulation.simulatedSecondsPerWallSecond", "bench.wallSeconds"])
+                       ["eventStore.ratio", "fold.eventsPerSec", "simulation.simulatedSecondsPerWallSecond", "fleet.scalingRatio",
+                        "bench.wallSeconds"])
         XCTAssertTrue(targets.allSatisfy { $0["met"] is Bool })
 
         // The raw loop and the store wrote the same rows: every event asked for.
@@ -42,6 +44,8 @@ final class BenchSmokeTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(report.fold.eventsFolded, config.foldEvents)
         XCTAssertGreaterThan(report.sweep.runs, 1)
         XCTAssertEqual(report.simulation.scenarioRuns, report.simulation.libraryScenarios * config.libraryPasses)
+        // The fleet ran the clusters × hours asked for.
+        XCTAssertEqual(report.fleet.clusterDays, Double(config.fleetClusters * config.fleetHours) / 24, accuracy: 1e-9)
 
         // The text table names every figure.
         for key in Self.requiredKeys { XCTAssertTrue(report.text.contains(key), key) }
