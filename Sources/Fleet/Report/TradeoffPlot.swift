@@ -55,7 +55,9 @@ struct TradeoffPlot {
                                        ("stroke", .text(color)), ("stroke-opacity", 0.5), ("stroke-width", 6)])
                     w.element("circle", [("cx", .number(px)), ("cy", .number(y(r.lostPer1000.value))), ("r", 5),
                                          ("fill", r.throttled > 0 ? "#ffffff" : .text(color)), ("stroke", .text(color)), ("stroke-width", 2)])
-                    w.element("text", [("x", .number(px + 8)), ("y", .number(y(r.lostPer1000.value) - 8)), ("fill", "#334155"), ("font-size", 11)],
+                    // Each release's labels sit on their own row above the points, so that settings of
+                    // different releases at the same spot stay readable.
+                    w.element("text", [("x", .number(px + 8)), ("y", .number(y(r.lostPer1000.value) - 8 - 13 * Double(i))), ("fill", .text(color)), ("font-size", 11)],
                               text: r.combination.setting.isCron ? r.combination.setting.label : "\(r.combination.setting.label)s")
                 }
             }
