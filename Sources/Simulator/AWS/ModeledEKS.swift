@@ -118,6 +118,9 @@ public final class ModeledEKS {
         // new state travels in the call record, which the fold stores.
         var bucket: TokenBucket?
         // A later attempt (an SDK retry) made once the fault's end has passed is not throttled.
+        if attemptDelay > 0, let stored = view.aws.throttles[operation] {
+            context.compared(attemptAt: attemptAt, withFaultEndingAt: stored.until)
+        }
         if let stored = view.aws.throttles[operation], attemptDelay == 0 || attemptAt < stored.until {
             var refilled = stored.refilled(at: attemptAt)
             guard refilled.tokens >= 1 else {

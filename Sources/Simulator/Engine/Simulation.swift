@@ -38,6 +38,8 @@ public final class Simulation: SimulationContext, SimulationClock {
     private var lastActivity: SimTime = 0
     private var lastTick: SimTime = -1
     private var finished = false
+    /// The kind of the work item running now (for crossings recorded inside it).
+    private var current = WorkKind.runEnds
 
     public init(scenario: Scenario, options: RunOptions = RunOptions()) {
         self.scenario = scenario
@@ -87,6 +89,7 @@ public final class Simulation: SimulationContext, SimulationClock {
         if eventCount >= options.maxEvents { settled = false; finished = true; return false }
         now = item.at
         moving = item.moves
+        current = item.kind
         cause = nil
         emit(.workStarted(WorkStarted(seq: item.seq, kind: item.kind)), by: owner(of: item.kind))
         cause = eventCount - 1
@@ -107,6 +110,7 @@ public final class Simulation: SimulationContext, SimulationClock {
     public func runRefresherVisit(at time: SimTime) -> SimTime {
         now = max(now, time)
         moving = false
+        current = .refresherTick
         cause = nil
         emit(.workStarted(WorkStarted(seq: -1, kind: .refresherTick)), by: .refresher)
         cause = eventCount - 1
@@ -209,6 +213,15 @@ public final class Simulation: SimulationContext, SimulationClock {
     public func randomUUID() -> String { generator.uuid() }
 
     public func randomUnit() -> Double { Double(generator.next() >> 11) * 0x1p-53 }
+
+    public func compared(attemptAt: SimTime, withFaultEndingAt until: SimTime) {
+        guard options.movedStep != nil,
+              let end = state.pending.first(where: { if case .faultEnds = $0.kind { $0.at == until } else { false } }),
+              end.moves != moving else { return }
+        crossings.append(moving
+            ? Crossing(movingAt: attemptAt, moving: current, fixedAt: until, fixed: end.kind)
+            : Crossing(movingAt: until, moving: end.kind, fixedAt: attemptAt, fixed: current))
+    }
 
     private func schedule(_ requeue: Requeue) {
         switch requeue.when {

@@ -15,4 +15,11 @@ public protocol SimulationContext: AnyObject {
     func randomUUID() -> String
     /// A uniform draw in [0, 1) from the same generator (SDK retry jitter).
     func randomUnit() -> Double
+    /// The modeled AWS compared a later attempt of the current work (an SDK retry) with the end of
+    /// a throttling fault: a sweep must know, since the outcome changes where the two cross.
+    func compared(attemptAt: SimTime, withFaultEndingAt until: SimTime)
+}
+
+extension SimulationContext {
+    public func compared(attemptAt: SimTime, withFaultEndingAt until: SimTime) {}
 }
