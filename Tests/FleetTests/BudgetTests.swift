@@ -1,4 +1,5 @@
 import Fleet
+@testable import Simulator
 import SyncEngine
 import XCTest
 
@@ -73,5 +74,21 @@ final class BudgetTests: XCTestCase {
         XCTAssertTrue(v2.retries(.tooManyRequests()))
         XCTAssertFalse(v2.retries(.invalidRequest("Request limit exceeded.")))
         XCTAssertFalse(SDKRetryMode.none.retries(.tooManyRequests()))
+    }
+}
+
+/// The SDK session's retry quota (aws-sdk-go-v2 standard: 500 tokens, 5 a retry, +1 a success).
+final class RetryQuotaTests: XCTestCase {
+    func testTheQuotaEmptiesAfterAHundredRetriesAndRefillsOnSuccess() {
+        let session = SDKSession(mode: .awsSDKGoV2Standard, latency: 100)
+        for i in 0..<100 { XCTAssertTrue(session.takeRetryToken(), "retry \(i)") }
+        XCTAssertFalse(session.takeRetryToken(), "retry quota exceeded")
+        for _ in 0..<5 { session.answered() }
+        XCTAssertTrue(session.takeRetryToken())
+        XCTAssertFalse(session.takeRetryToken())
+        XCTAssertEqual(session.elapsed, 500)
+        // aws-sdk-go v1 has no quota.
+        let v1 = SDKSession(mode: .awsSDKGoV1, latency: 0)
+        for _ in 0..<1_000 { XCTAssertTrue(v1.takeRetryToken()) }
     }
 }

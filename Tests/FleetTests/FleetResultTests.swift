@@ -122,3 +122,15 @@ final class FleetRecordingTests: XCTestCase {
         XCTAssertEqual(writes, recorded.statistics[1].writes)
     }
 }
+
+/// People's edits: Poisson arrivals at the file's rate, the same in every combination.
+final class WorkloadTests: XCTestCase {
+    func testEditsArriveAtTheFilesRateAndAreTheSameForEverySetting() throws {
+        // 50 clusters × 1 h × (48 + 96) a day = 300 edits expected; Poisson: σ ≈ 17.
+        let report = try FleetFixtures.report(FleetFixtures.yaml(clusters: 50, duration: "1h", consolePerDay: 48, rancherPerDay: 96,
+                                                                 eksRefresh: "[60, 900]"))
+        XCTAssertEqual(report.results[0].writes, report.results[1].writes)
+        XCTAssertGreaterThan(report.results[0].writes, 240)
+        XCTAssertLessThan(report.results[0].writes, 360)
+    }
+}
