@@ -23,6 +23,7 @@ let package = Package(
             pkgConfig: "sqlite3",
             providers: [.apt(["libsqlite3-dev"])]
         ),
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .target(name: "EventStore", dependencies: ["CSQLite"]),
         .target(name: "ClusterStateMachine"),
         .target(name: "SyncEngine", dependencies: ["ClusterStateMachine"]),
@@ -32,6 +33,15 @@ let package = Package(
                 "SyncEngine", "ClusterStateMachine", "EventStore",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Collections", package: "swift-collections"),
+            ]
+        ),
+        // What-if sync policies compared on many scenarios (`simctl compare`).
+        .target(name: "PolicyComparison", dependencies: ["Simulator", "SyncEngine", "ClusterStateMachine"]),
+        .target(
+            name: "Audit",
+            dependencies: [
+                "Simulator", "SyncEngine", "ClusterStateMachine", "EventStore", "CZlib",
+                .product(name: "Yams", package: "Yams"),
             ]
         ),
         .target(
@@ -50,7 +60,7 @@ let package = Package(
         .executableTarget(
             name: "simctl",
             dependencies: [
-                "Simulator", "SyncEngine", "EventStore", "ClusterStateMachine", "Benchmarks", "Fleet",
+                "Simulator", "SyncEngine", "EventStore", "ClusterStateMachine", "Benchmarks", "PolicyComparison", "Audit", "Fleet",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -61,7 +71,9 @@ let package = Package(
         .testTarget(name: "RaceConditionTests", dependencies: ["Simulator", "SyncEngine", "ClusterStateMachine", "EventStore", "simctl"]),
         .testTarget(name: "AWSModelTests", dependencies: ["Simulator", "SyncEngine", "ClusterStateMachine"]),
         .testTarget(name: "TimelineTests", dependencies: ["Simulator", "ClusterStateMachine", "simctl"]),
+        .testTarget(name: "AuditTests", dependencies: ["Audit", "Simulator", "SyncEngine", "ClusterStateMachine", "EventStore", "simctl"]),
         .testTarget(name: "BenchmarkTests", dependencies: ["Benchmarks", "ClusterStateMachine"]),
         .testTarget(name: "FleetTests", dependencies: ["Fleet", "Simulator", "SyncEngine", "ClusterStateMachine", "EventStore", "simctl"]),
+        .testTarget(name: "PolicyTests", dependencies: ["PolicyComparison", "Simulator", "SyncEngine", "ClusterStateMachine", "simctl"]),
     ]
 )

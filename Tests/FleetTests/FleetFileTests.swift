@@ -36,10 +36,10 @@ final class FleetFileTests: XCTestCase {
     }
 
     func testAReleaseThatDoesNotExist() {
-        let text = FleetFixtures.yaml(profiles: "[eks-operator-2025, rancher-9.9.9]")
-        XCTAssertTrue(error(text).hasPrefix("fleet-test.yaml:24:33: compare.profiles: unknown release \"rancher-9.9.9\"; expected one of "), error(text))
-        let noCron = FleetFixtures.yaml(profiles: "[rancher-2.5-cron]")
-        XCTAssertTrue(error(noCron).contains("rancher-2.5-cron uses eksRefreshCron"), error(noCron))
+        let text = FleetFixtures.yaml(profiles: "[eks-operator-2025, rancher-2.6]")
+        XCTAssertEqual(error(text), "fleet-test.yaml:24:33: compare.profiles: unknown release \"rancher-2.6\"; did you mean rancher-2.6.0? (`simctl profiles` lists every release)")
+        let noCron = FleetFixtures.yaml(profiles: "[rancher-2.5.7]")
+        XCTAssertTrue(error(noCron).contains("rancher-2.5.7 uses eksRefreshCron"), error(noCron))
     }
 
     func testTheShippedFleetFilesLoad() throws {

@@ -92,11 +92,13 @@ final class FleetResultTests: XCTestCase {
             sim.observer = tally
             let result = sim.run()
             XCTAssertTrue(result.log.isEmpty)
-            let live = tally.verdict(state: result.state, settled: result.settled)
+            let live = tally.verdict(result)
             XCTAssertEqual(live.lost.map(\.write), checked.lost.map(\.write), file)
             XCTAssertEqual(live.refused.map(\.write), checked.refused.map(\.write), file)
             XCTAssertEqual(live.conflicts.map(\.write), checked.conflicts.map(\.write), file)
             XCTAssertEqual(live.transientReverts.map(\.write), checked.transientReverts.map(\.write), file)
+            XCTAssertEqual(live.unrequestedChanges.map(\.field), checked.unrequestedChanges.map(\.field), file)
+            XCTAssertEqual(live.stuck.map(\.write), checked.stuck.map(\.write), file)
         }
     }
 }

@@ -58,7 +58,11 @@ final class BadScenarioTests: XCTestCase {
     }
 
     func testUnknownProfile() {
-        assertRejected("profile: rancher-9\n" + base, line: 1, column: 10, contains: "unknown profile \"rancher-9\"; expected one of rancher-2.5-cron")
+        assertRejected("profile: rancher-9\n" + base, line: 1, column: 10, contains: "unknown profile rancher-9; did you mean")
+        assertRejected("profile: rancher-2.6\n" + base, line: 1, column: 10,
+                       contains: "unknown profile rancher-2.6; did you mean rancher-2.6.0?")
+        assertRejected("profile: rancher-2.6.33\n" + base, line: 1, column: 10,
+                       contains: "unknown profile rancher-2.6.33; did you mean rancher-2.6.3?")
     }
 
     func testInvalidCron() {

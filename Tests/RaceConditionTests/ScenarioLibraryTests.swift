@@ -22,7 +22,9 @@ final class ScenarioLibraryTests: XCTestCase {
                 extra = WindowCheck.failures(scenario: scenario, expected: windows)
             }
             let report = RunReport(result: Simulation(scenario: scenario).run(), extraFailures: extra)
-            XCTAssertTrue(report.result.settled, "\(scenario.name) did not settle")
+            // A scenario whose edit is stuck behind a failing operator never settles; it says so.
+            let stuckForever = !(scenario.expect?.stuck ?? []).isEmpty
+            XCTAssertEqual(report.result.settled, !stuckForever, "\(scenario.name): settled")
             XCTAssertEqual(report.failures, [], "\(scenario.name):\n\(report.text)")
         }
     }
@@ -62,9 +64,6 @@ final class ScenarioLibraryTests: XCTestCase {
         }
         let o9 = try explanation("o9-slow-operator-applied-spec-timeout")
         XCTAssertTrue(o9.contains("10 s watch timed out, because the eks-operator was down"), o9)
-        let v1 = try explanation("o10-hidden-platform-update-v1-silent-retry")
-        XCTAssertTrue(v1.contains("UpdateClusterConfig was refused (ResourceInUseException,"), v1)
-        XCTAssertTrue(v1.contains("it kept retrying without leaving phase active"), v1)
         let fallThrough = try explanation("o10-hidden-platform-update-fall-through")
         XCTAssertTrue(fallThrough.contains("it carried on down its ladder"), fallThrough)
         let o5 = try explanation("o5-stale-describe-reverts-rancher-edit-2024")
@@ -94,6 +93,7 @@ final class CheckerEdgeTests: XCTestCase {
     func testTagKeysWithDotsDoNotClobberEachOther() throws {
         let scenario = try Fixtures.scenario("""
         name: dotted-tags
+        profile: rancher-2.6.0
         cluster:
           displayName: demo
           tags: {team: a, team.owner: bob}

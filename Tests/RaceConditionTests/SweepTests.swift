@@ -45,7 +45,7 @@ final class SweepTests: XCTestCase {
             ("o9-slow-operator-applied-spec-timeout", 0, -1 * .minute, 1 * .minute),
             ("throttled-refresher-misses-the-tick", 1, -1 * .minute, 1 * .minute),
             ("o10-hidden-platform-update-fall-through", 1, -4 * .minute, 8 * .minute),
-            ("o10-hidden-platform-update-v1-silent-retry", 1, -4 * .minute, 8 * .minute),
+            ("o10-hidden-platform-update-v1-recorded", 1, -4 * .minute, 8 * .minute),
         ]
         for (name, step, from, to) in sweeps {
             let scenario = try Fixtures.load(name)

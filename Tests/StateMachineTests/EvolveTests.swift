@@ -191,6 +191,19 @@ final class EvolveTests: XCTestCase {
         XCTAssertEqual(seen[0].by, .rancher)
     }
 
+    func testASurfacedConflictIsFoldedOnceOnTheCluster() {
+        let conflict = SyncConflict(path: "privateAccess", rancher: Entry(.bool(false), origin: .initial, readAt: 0),
+                                    aws: Entry(.bool(true), origin: w1, readAt: 5), policy: "field-ownership")
+        var later = conflict
+        later.aws?.readAt = 9  // the same disagreement, read again
+        var other = conflict
+        other.aws = Entry(.bool(true), origin: WriteID(2), readAt: 9)
+        let state = fold([TimedEvent(at: 5, actor: .operator, .syncConflictSurfaced(conflict)),
+                          TimedEvent(at: 9, actor: .refresher, .syncConflictSurfaced(later)),
+                          TimedEvent(at: 9, actor: .refresher, .syncConflictSurfaced(other))])
+        XCTAssertEqual(state.rancher.syncConflicts, [conflict, other])
+    }
+
     func testEvolveIsPure() {
         let start = fold([])
         let event = TimedEvent(at: 5, actor: .rancher, .rancherSpecEdited(SpecChange(change: privateTrue, writes: [w1])))
@@ -223,6 +236,11 @@ final class EvolveTests: XCTestCase {
             .awsResourcesChanged(ResourcesChanged(change: privateTrue, nodegroupStatus: ["ng1": nil], requestedBy: .console, action: "DeleteNodegroup")),
             .faultInjected(.throttle(operation: "DescribeCluster", ratePerSecond: 0.5, burst: 1, until: 20_000)),
             .faultCleared(.platformUpdate(until: 1)),
+            .refresherStatusChanged(RefresherStatus(condition: "[Syncing error: syncing failed] x", waitingForBridge: true)),
+            .upstreamSpecCleared(UpstreamSpecCleared(reason: "failed refresh")),
+            .bridgeWatchEnded(BridgeWatchEnded(phase: .active, conflict: true)),
+            .syncConflictSurfaced(SyncConflict(path: "tags.env", rancher: Entry(.string("prod"), origin: w1, readAt: 5),
+                                               aws: Entry(.string("staging"), origin: .initial, readAt: 7), policy: "three-way-merge")),
         ]
         XCTAssertEqual(Set(events.map(\.typeName)), Set(ClusterEvent.schemaVersions.keys), "every type is covered")
         for event in events {

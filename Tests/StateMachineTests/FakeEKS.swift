@@ -28,11 +28,28 @@ final class FakeEKS: EKSAPI {
         case updateNodegroupConfig(UpdateNodegroupConfigRequest)
         case updateNodegroupVersion(String, Entry)
         case deleteCluster
+        case describeAddon
 
         var isMutation: Bool {
             switch self {
-            case .describeCluster, .listUpdates, .describeUpdate, .listNodegroups, .describeNodegroup: false
+            case .describeCluster, .listUpdates, .describeUpdate, .listNodegroups, .describeNodegroup, .describeAddon: false
             default: true
+            }
+        }
+
+        /// A short name for assertions: `TagResource`, `Access`, `UpdateNodegroupConfig ng1`.
+        var kind: String {
+            switch self {
+            case .tagResource: "TagResource"
+            case .untagResource: "UntagResource"
+            case .updateClusterConfig(let r): r.logging != nil ? "Logging" : r.publicAccessCidrs != nil ? "Sources" : "Access"
+            case .updateClusterVersion: "Version"
+            case .createNodegroup(let r): "CreateNodegroup \(r.nodegroupName)"
+            case .deleteNodegroup(let name, _): "DeleteNodegroup \(name)"
+            case .updateNodegroupConfig(let r): "UpdateNodegroupConfig \(r.nodegroupName)"
+            case .updateNodegroupVersion(let name, _): "UpdateNodegroupVersion \(name)"
+            case .describeNodegroup(let name): "DescribeNodegroup \(name)"
+            default: "\(self)"
             }
         }
     }
@@ -73,6 +90,11 @@ final class FakeEKS: EKSAPI {
 
     private func accepted(_ type: UpdateType) -> UpdateDescription {
         UpdateDescription(id: "u\(calls.count)", type: type, status: .inProgress, params: [], createdAt: 0, errors: [])
+    }
+
+    func describeAddon(clusterName: String, addonName: String) throws(EKSError) -> String {
+        try record(.describeAddon, "DescribeAddon")
+        throw .resourceNotFound("No addon: \(addonName) found in cluster: \(clusterName)")
     }
 
     func describeCluster(name: String) throws(EKSError) -> ClusterDescription {

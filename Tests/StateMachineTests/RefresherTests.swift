@@ -114,21 +114,79 @@ final class RefresherTests: XCTestCase {
         XCTAssertEqual(decision.requeues, [Requeue(.refresherTick, after: 120 * .second)])
     }
 
-    func testErrorsWaitForTheNextCronTickOrRetryRateLimitedOnA258Timer() {
-        let throttled = FakeEKS(settled)
-        throttled.failures["DescribeNodegroup"] = [.tooManyRequests(), .tooManyRequests(), .tooManyRequests()]
-        let cron = tick(.rancher25Cron, state: Fixture.state(spec: Fixture.doc(Fixture.with(["privateAccess": .bool(true)]))),
-                        aws: throttled)
-        XCTAssertEqual(cron, Decision(requeues: [Requeue(.refresherTick, at: 7 * .minute)]), "logged only; nothing stored")
-        // Rancher v2.5.8 returns the error: the workqueue retries 5 ms · 2^failures.
+    func testAFailedReadIsHandledAsEachReleaseHandlesIt() {
+        var throttled: FakeEKS {
+            let aws = FakeEKS(settled)
+            aws.failures["DescribeNodegroup"] = [.tooManyRequests()]
+            return aws
+        }
+        let condition = RefresherStatus(condition: "[Syncing error: syncing failed] TooManyRequestsException: Too Many Requests")
+        let edited = Fixture.state(spec: Fixture.doc(Fixture.with(["privateAccess": .bool(true)])))
+        // Rancher 2.5.0–2.5.6: logged only; the cron job waits for its next fire time.
+        XCTAssertEqual(tick(Profile.named("rancher-2.5.6")!, state: edited, aws: throttled),
+                       Decision(requeues: [Requeue(.refresherTick, at: 7 * .minute)]))
+        // 2.5.7 also writes the `[Syncing error` condition.
+        XCTAssertEqual(tick(.rancher25Cron, state: edited, aws: throttled),
+                       Decision(events: [.refresherStatusChanged(condition)], requeues: [Requeue(.refresherTick, at: 7 * .minute)]))
+        // 2.5.8, Spec == AppliedSpec: `ToUnstructured(nil)` fails the handler; Rancher's workqueue
+        // retries it 5 ms · 2^failures (client-go's limiter, up to 1000 s) and nothing is saved.
         var state = Fixture.state(spec: settled)
         state.rancher.refresherFailures = 3
-        let timer = tick(.rancher258Timer, state: state, aws: throttled)
-        XCTAssertEqual(timer, Decision(events: [.refresherBackoff(Backoff(failures: 4))],
-                                       requeues: [Requeue(.refresherTick, after: 40)]))
-        // HEAD writes the last-refresh annotation anyway and waits a whole interval.
-        let head = tick(.eksOperator2025, state: Fixture.state(spec: settled), aws: throttled)
-        XCTAssertEqual(head, Decision(requeues: [Requeue(.refresherTick, after: 300 * .second)]))
+        XCTAssertEqual(tick(.rancher258Timer, state: state, aws: throttled),
+                       Decision(events: [.refresherBackoff(Backoff(failures: 4))], requeues: [Requeue(.refresherTick, after: 40)]))
+        // Later releases save the condition and wait a whole interval.
+        XCTAssertEqual(tick(.eksOperator2025, state: Fixture.state(spec: settled), aws: throttled),
+                       Decision(events: [.refresherStatusChanged(condition)], requeues: [Requeue(.refresherTick, after: 300 * .second)]))
+    }
+
+    func testRancher258NullsUpstreamSpecWhenAFailedReadMeetsAnUnappliedEdit() {
+        let throttled = FakeEKS(settled)
+        throttled.failures["DescribeCluster"] = [.tooManyRequests()]
+        var state = Fixture.state(spec: Fixture.doc(Fixture.with(["privateAccess": .bool(true)])))
+        state.rancher.appliedSpec = settled
+        let decision = tick(.rancher258Timer, state: state, aws: throttled)
+        XCTAssertEqual(decision.events, [
+            .refresherStatusChanged(RefresherStatus(condition: "[Syncing error] TooManyRequestsException: Too Many Requests")),
+            .upstreamSpecCleared(UpstreamSpecCleared(reason: "failed refresh while Spec.EKSConfig ≠ AppliedSpec")),
+        ])
+        // With UpstreamSpec nil, `getProviderAndReadyStatus` says not ready: the refresher stops.
+        var after = state
+        for event in decision.events { after.apply(TimedEvent(at: 0, actor: .refresher, event)) }
+        XCTAssertNil(after.rancher.upstreamSpec)
+        XCTAssertEqual(tick(.rancher258Timer, state: after, aws: FakeEKS(settled)), Decision())
+        // Rancher 2.6.3 (fixed by 2bab3717c2) keeps UpstreamSpec and waits an interval.
+        let fixed = tick(Profile.named("rancher-2.6.3")!, state: state, aws: throttled)
+        XCTAssertFalse(fixed.events.contains { if case .upstreamSpecCleared = $0 { true } else { false } })
+        XCTAssertEqual(fixed.requeues, [Requeue(.refresherTick, after: 300 * .second)])
+    }
+
+    func testAClearedConditionHoldsTheSyncBackOneTick() {
+        // The tick that clears `[Syncing error` still sees Spec ≠ AppliedSpec (the gate kept the
+        // bridge from recording it) and skips the sync.
+        let console = Entry(.bool(true), origin: WriteID(1), readAt: 1 * .minute)
+        let aws = FakeEKS(Fixture.doc(Fixture.baseline, entries: ["privateAccess": console]))
+        var state = Fixture.state(spec: Fixture.doc(Fixture.with(["tags.env": .string("prod")])))
+        state.rancher.appliedSpec = settled
+        state.rancher.refresher.condition = "[Syncing error: syncing failed] x"
+        let decision = tick(.rancher25Cron, state: state, aws: aws)
+        XCTAssertTrue(decision.events.contains(.refresherStatusChanged(RefresherStatus())))
+        XCTAssertNil(synced(decision))
+    }
+
+    func testATickInsideTheBridgesWatchWaitsForItFromRancher258() {
+        var state = Fixture.state(spec: settled)
+        state.rancher.bridgeWatch = BridgeWatch(pushedAt: 0, pushedSpec: settled)
+        let deferred = tick(.rancher258Timer, state: state, aws: FakeEKS(settled))
+        XCTAssertEqual(deferred, Decision(events: [.refresherStatusChanged(RefresherStatus(waitingForBridge: true))]))
+        // The cron job of 2.5.7 is a goroutine of its own: it runs at its time.
+        XCTAssertNotNil(refreshed(tick(.rancher25Cron, state: state, aws: FakeEKS(Fixture.doc(Fixture.with(["privateAccess": .bool(true)]))))))
+        // When the watch ends, the engine runs the tick at once.
+        var waiting = state
+        waiting.rancher.refresher.waitingForBridge = true
+        waiting.rancher.bridgeWatch = nil
+        let engine = SyncEngine(profile: .rancher258Timer, refresh: RefreshSettings())
+        XCTAssertEqual(engine.reactions(to: .appliedSpecRecorded(DocumentStored(document: settled, reason: "10 s watch timeout")), in: waiting)
+                        .filter { $0.kind == .refresherTick }, [Requeue(.refresherTick, after: 0)])
     }
 
     func testASuccessfulRefreshResetsTheFailureCount() {

@@ -29,6 +29,14 @@ final class TimelinePictureTests: XCTestCase {
             let arrows = xml.elements.filter { ($0.attributes["class"] ?? "").hasPrefix("clobber") }
             let drawn = Set(arrows.flatMap { ($0.attributes["data-clobbers"] ?? "").split(separator: " ").compactMap { Int($0) } })
             XCTAssertEqual(drawn, Set(report.findings.clobbers.indices), "\(name): clobbers without an arrow")
+            for change in report.findings.unrequestedChanges {
+                XCTAssertTrue(xml.elements.contains { $0.attributes["data-unrequested"] == change.field.raw },
+                              "\(name): no mark for the unrequested change of \(change.field)")
+                XCTAssertTrue(svg.contains(SVGWriter.escapeText(change.why)), "\(name): the reason is not in the notes")
+            }
+            for stuck in report.findings.stuck {
+                XCTAssertTrue(svg.contains("never reached AWS"), "\(name): \(stuck.write.path) is not marked stuck")
+            }
             let heads = xml.elements(named: "path").filter { $0.attributes["marker-end"] != nil }
             XCTAssertGreaterThanOrEqual(heads.count, arrows.count, name)
             XCTAssertEqual(TimelineModel(report: report).arrows.count, arrows.count, name)
@@ -110,7 +118,7 @@ final class TimelinePictureTests: XCTestCase {
     }
 
     func testTheSamRunDrawsTheSameBytes() throws {
-        for name in ["docs-race-a-console-then-rancher-tags", "o10-hidden-platform-update-v1-silent-retry"] {
+        for name in ["docs-race-a-console-then-rancher-tags", "o10-hidden-platform-update-v1-recorded"] {
             let a = try TimelineFixtures.report(named: name), b = try TimelineFixtures.report(named: name)
             XCTAssertEqual(TimelinePicture(report: a).svg, TimelinePicture(report: b).svg, name)
             XCTAssertEqual(HTMLPage.run(a), HTMLPage.run(b), name)

@@ -18,6 +18,9 @@ public struct AWSClusterState: Hashable, Sendable, Codable {
     /// Node groups being deleted (DELETING): who asked and the removal's provenance, stored when
     /// DeleteNodegroup is accepted and used for the tombstone when the deletion completes.
     public var nodegroupDeletions: [String: NodegroupDeletion]
+    /// Node groups on the launch template Rancher manages (created by Rancher, without a custom
+    /// template): eks-operator v1.2.2+ pushes versions only to these (versions.md §4.2).
+    public var rancherTemplateNodegroups: Set<String>
 
     public init(name: String, arn: String, visible: SpecDocument) {
         self.name = name
@@ -29,6 +32,7 @@ public struct AWSClusterState: Hashable, Sendable, Codable {
         self.failNextUpdate = false
         self.throttles = [:]
         self.nodegroupDeletions = [:]
+        self.rancherTemplateNodegroups = []
     }
 
     /// The update with this id.

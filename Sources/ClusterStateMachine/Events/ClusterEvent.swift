@@ -27,6 +27,9 @@ public enum ClusterEvent: Hashable, Sendable {
     case faultCleared(Fault)
     case operatorBackoff(Backoff)
     case refresherBackoff(Backoff)
+    case refresherStatusChanged(RefresherStatus)
+    case upstreamSpecCleared(UpstreamSpecCleared)
+    case syncConflictSurfaced(SyncConflict)
 
     /// The stable name stored in the log.
     public var typeName: String {
@@ -53,6 +56,9 @@ public enum ClusterEvent: Hashable, Sendable {
         case .faultCleared: "FaultCleared"
         case .operatorBackoff: "OperatorBackoff"
         case .refresherBackoff: "RefresherBackoff"
+        case .refresherStatusChanged: "RefresherStatusChanged"
+        case .upstreamSpecCleared: "UpstreamSpecCleared"
+        case .syncConflictSurfaced: "SyncConflictSurfaced"
         }
     }
 
@@ -63,6 +69,8 @@ public enum ClusterEvent: Hashable, Sendable {
         "BridgeWatchEnded": 1, "AppliedSpecRecorded": 1, "OperatorStatusUpdated": 1, "AWSCalled": 1,
         "AWSUpdateStarted": 1, "AWSUpdateStatusVisible": 1, "AWSUpdateFinished": 1,
         "AWSResourcesChanged": 1, "FaultInjected": 1, "WorkCancelled": 1, "OperatorBackoff": 1, "RefresherBackoff": 1, "FaultCleared": 1,
+        "RefresherStatusChanged": 1, "UpstreamSpecCleared": 1,
+        "SyncConflictSurfaced": 1,
     ]
 
     public var schemaVersion: Int { Self.schemaVersions[typeName]! }
@@ -93,6 +101,9 @@ public enum ClusterEvent: Hashable, Sendable {
         case .faultCleared(let p): return try encoder.encode(p)
         case .operatorBackoff(let p): return try encoder.encode(p)
         case .refresherBackoff(let p): return try encoder.encode(p)
+        case .refresherStatusChanged(let p): return try encoder.encode(p)
+        case .upstreamSpecCleared(let p): return try encoder.encode(p)
+        case .syncConflictSurfaced(let p): return try encoder.encode(p)
         }
     }
 
@@ -130,6 +141,9 @@ public enum ClusterEvent: Hashable, Sendable {
             case "FaultCleared": return .faultCleared(try d.decode(Fault.self, from: data))
             case "OperatorBackoff": return .operatorBackoff(try d.decode(Backoff.self, from: data))
             case "RefresherBackoff": return .refresherBackoff(try d.decode(Backoff.self, from: data))
+            case "RefresherStatusChanged": return .refresherStatusChanged(try d.decode(RefresherStatus.self, from: data))
+            case "UpstreamSpecCleared": return .upstreamSpecCleared(try d.decode(UpstreamSpecCleared.self, from: data))
+            case "SyncConflictSurfaced": return .syncConflictSurfaced(try d.decode(SyncConflict.self, from: data))
             default: throw ClusterEventDecodingError.unknownType(type)
             }
         } catch let error as ClusterEventDecodingError {

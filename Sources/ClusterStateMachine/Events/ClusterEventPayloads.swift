@@ -7,9 +7,13 @@ public struct ClusterObserved: Hashable, Sendable, Codable {
     public var rancherSpec: SpecDocument
     public var upstreamSpec: SpecDocument?
     public var phase: OperatorPhase
+    /// The node groups on Rancher's managed launch template (absent: none).
+    public var rancherTemplateNodegroups: [String]?
 
     public init(name: String, arn: String, aws: SpecDocument, nodegroupStatus: [String: NodegroupStatus],
-                rancherSpec: SpecDocument, upstreamSpec: SpecDocument?, phase: OperatorPhase) {
+                rancherSpec: SpecDocument, upstreamSpec: SpecDocument?, phase: OperatorPhase,
+                rancherTemplateNodegroups: [String]? = nil) {
+        self.rancherTemplateNodegroups = rancherTemplateNodegroups
         self.name = name
         self.arn = arn
         self.aws = aws
@@ -58,7 +62,13 @@ public struct DocumentStored: Hashable, Sendable, Codable {
 /// The bridge's watch ended without recording AppliedSpec: the operator left `active`.
 public struct BridgeWatchEnded: Hashable, Sendable, Codable {
     public var phase: OperatorPhase
-    public init(phase: OperatorPhase) { self.phase = phase }
+    /// True when the watch timed out but writing AppliedSpec was a 409 Conflict: the Cluster
+    /// changed while the handler waited (absent from payloads of other endings).
+    public var conflict: Bool?
+    public init(phase: OperatorPhase, conflict: Bool? = nil) {
+        self.phase = phase
+        self.conflict = conflict
+    }
 }
 
 /// The eks-operator's `UpdateStatus` on the EKSClusterConfig.
@@ -166,4 +176,23 @@ public enum Fault: Hashable, Sendable, Codable {
 public struct Backoff: Hashable, Sendable, Codable {
     public var failures: Int
     public init(failures: Int) { self.failures = failures }
+}
+
+/// The refresher's bookkeeping on the management Cluster (Rancher 2.5.7+, reference versions.md §1.5).
+public struct RefresherStatus: Hashable, Sendable, Codable {
+    /// The `Updated` condition's `[Syncing error…]` message after a failed refresh; empty when clear.
+    public var condition: String
+    /// A tick fell inside the bridge's 10 s watch and runs when the watch ends (2.5.8+, §1.4).
+    public var waitingForBridge: Bool
+    public init(condition: String = "", waitingForBridge: Bool = false) {
+        self.condition = condition
+        self.waitingForBridge = waitingForBridge
+    }
+}
+
+/// `Status.EKSStatus.UpstreamSpec` was set to nil (Rancher 2.5.8–2.5.11 and 2.6.0–2.6.2 after a
+/// failed refresh, reference versions.md §1.5).
+public struct UpstreamSpecCleared: Hashable, Sendable, Codable {
+    public var reason: String
+    public init(reason: String) { self.reason = reason }
 }

@@ -21,12 +21,15 @@ extension ClusterState {
         case .clusterObserved(let c):
             aws = AWSClusterState(name: c.name, arn: c.arn, visible: c.aws)
             aws.nodegroupStatus = c.nodegroupStatus
+            aws.rancherTemplateNodegroups = Set(c.rancherTemplateNodegroups ?? [])
             rancher = RancherState(spec: c.rancherSpec, upstreamSpec: c.upstreamSpec, phase: c.phase)
         case .workScheduled(let item):
             pending.append(item)
             nextSeq = max(nextSeq, item.seq + 1)
         case .workStarted(let w), .workCancelled(let w), .awsUpdateStatusVisible(let w):
             pending.removeAll { $0.seq == w.seq }
+            // A tick that waited for the bridge is running now.
+            if case .workStarted = timed.event, w.kind == .refresherTick { rancher.refresher.waitingForBridge = false }
             if case .awsUpdateStatusVisible = timed.event, case .awsStatusVisible(let id) = w.kind,
                let i = aws.updates.firstIndex(where: { $0.id == id }) {
                 aws.updates[i].statusVisible = true
@@ -36,6 +39,7 @@ extension ClusterState {
         case .writeRefused(let r):
             refused.formUnion(r.writes)
         case .rancherSpecEdited(let s), .specSynced(let s):
+            rancher.clusterWrites += 1
             let action = if case .specSynced = timed.event { "spec sync" } else { "Rancher edit" }
             Self.store(s.change, in: &rancher.spec, surface: .rancherSpec, by: timed.actor, action: action,
                        at: at, visibleAt: at, observer: observer)
@@ -45,16 +49,27 @@ extension ClusterState {
                        by: timed.actor, action: "UpstreamSpec refresh", at: at, visibleAt: at, observer: observer)
             rancher.upstreamSpec = upstream
             rancher.lastRefreshAt = at
+            rancher.clusterWrites += 1
+            rancher.upstreamSpecCleared = false
+        case .upstreamSpecCleared:
+            rancher.upstreamSpec = nil
+            rancher.upstreamSpecCleared = true
+            rancher.lastRefreshAt = at
+            rancher.clusterWrites += 1
+        case .refresherStatusChanged(let s):
+            if s.condition != rancher.refresher.condition { rancher.clusterWrites += 1 }
+            rancher.refresher = s
         case .eksConfigPushed(let d):
             Self.store(Self.replacement(of: rancher.eksccSpec, by: d.document), in: &rancher.eksccSpec,
                        surface: .eksccSpec, by: timed.actor, action: "EKSClusterConfig update", at: at,
                        visibleAt: at, observer: observer)
-            rancher.bridgeWatch = BridgeWatch(pushedAt: at, pushedSpec: d.document)
+            rancher.bridgeWatch = BridgeWatch(pushedAt: at, pushedSpec: d.document, clusterWrites: rancher.clusterWrites)
         case .bridgeWatchEnded:
             rancher.bridgeWatch = nil
         case .appliedSpecRecorded(let d):
             rancher.appliedSpec = d.document
             rancher.bridgeWatch = nil
+            rancher.clusterWrites += 1
         case .operatorStatusUpdated(let s):
             rancher.phase = s.phase
             rancher.failureMessage = s.failureMessage
@@ -82,6 +97,9 @@ extension ClusterState {
                 aws.nodegroupDeletions[name] = NodegroupDeletion(removal: removal, requestedBy: r.requestedBy, requestedAt: at)
             }
             for (name, status) in r.nodegroupStatus {
+                // A group the eks-operator creates gets Rancher's managed launch template.
+                if status == .creating && r.requestedBy == .operator { aws.rancherTemplateNodegroups.insert(name) }
+                if status == nil { aws.rancherTemplateNodegroups.remove(name) }
                 aws.nodegroupStatus[name] = status
                 if status == nil { aws.nodegroupDeletions[name] = nil }
             }
@@ -89,6 +107,8 @@ extension ClusterState {
             rancher.operatorFailures = b.failures
         case .refresherBackoff(let b):
             rancher.refresherFailures = b.failures
+        case .syncConflictSurfaced(let c):
+            if !rancher.syncConflicts.contains(where: { $0.sameDisagreement(as: c) }) { rancher.syncConflicts.append(c) }
         case .faultCleared(let fault):
             switch fault {
             // Overlapping faults of one kind: the one that lasts longest decides, so only its

@@ -22,6 +22,15 @@ public struct RancherState: Hashable, Sendable, Codable {
     public var operatorFailures: Int
     /// Consecutive failed refreshes (timer profiles retry them rate-limited).
     public var refresherFailures: Int
+    /// The refresher's condition and whether a tick waits for the bridge.
+    public var refresher: RefresherStatus
+    /// UpstreamSpec was set to nil by a failed refresh, and nothing has set it since.
+    public var upstreamSpecCleared: Bool
+    /// Writes to the management Cluster object so far (its resourceVersion, in effect): an
+    /// `Update` from an object read before a later write is a 409 Conflict.
+    public var clusterWrites: Int
+    /// Conflicts a what-if sync policy surfaced on the cluster, in the order found (never by a real release).
+    public var syncConflicts: [SyncConflict] = []
 
     public init(spec: SpecDocument, upstreamSpec: SpecDocument?, phase: OperatorPhase) {
         self.spec = spec
@@ -36,6 +45,9 @@ public struct RancherState: Hashable, Sendable, Codable {
         self.operatorDownUntil = nil
         self.operatorFailures = 0
         self.refresherFailures = 0
+        self.refresher = RefresherStatus()
+        self.upstreamSpecCleared = false
+        self.clusterWrites = 0
     }
 
     /// What the Rancher form shows: `UpstreamSpec` overlaid with the non-nil fields of
@@ -54,9 +66,12 @@ public struct BridgeWatch: Hashable, Sendable, Codable {
     public var pushedAt: SimTime
     /// The spec it pushed; recorded as AppliedSpec if the watch times out.
     public var pushedSpec: SpecDocument
+    /// `RancherState.clusterWrites` when the handler read the Cluster it will write AppliedSpec to.
+    public var clusterWrites: Int
 
-    public init(pushedAt: SimTime, pushedSpec: SpecDocument) {
+    public init(pushedAt: SimTime, pushedSpec: SpecDocument, clusterWrites: Int = 0) {
         self.pushedAt = pushedAt
         self.pushedSpec = pushedSpec
+        self.clusterWrites = clusterWrites
     }
 }

@@ -17,7 +17,7 @@ enum CompareBlock {
                 for item in try reader.sequence(value, "compare.profiles") {
                     let name = try reader.string(item, "compare.profiles item")
                     guard let profile = Profile.named(name) else {
-                        throw reader.error(item, "compare.profiles: unknown release \"\(name)\"; expected one of \(Profile.names.joined(separator: ", "))")
+                        throw reader.error(item, "compare.profiles: unknown release \"\(name)\"; did you mean \(Profile.suggestion(for: name))? (`simctl profiles` lists every release)")
                     }
                     guard !profiles.contains(profile) else { throw reader.error(item, "compare.profiles: \"\(name)\" is listed twice") }
                     profiles.append(profile)

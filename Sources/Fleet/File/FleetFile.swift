@@ -106,7 +106,8 @@ public struct Combination: Sendable, Hashable {
 
 /// `expect:` of a fleet file: the trend across each release's refresh settings.
 public struct FleetExpectations: Sendable, Hashable {
-    /// A shorter refresh loses no more writes than a longer one.
+    /// The shortest refresh loses fewer writes than the longest (the ones between are not compared:
+    /// at test sizes their intervals overlap).
     public var shorterRefreshLosesLess = false
     /// A shorter refresh makes more API calls than a longer one.
     public var shorterRefreshCallsMore = false

@@ -1,12 +1,11 @@
 import ClusterStateMachine
 import Simulator
 
-/// Watches one cluster's fold: feeds the lost-write tally, samples how old UpstreamSpec is at each
-/// person's edit, and counts changes to AWS that no person's write asked for.
+/// Watches one cluster's fold: feeds the lost-write tally (lost writes, changes nobody asked for)
+/// and samples how old UpstreamSpec is at each person's edit.
 final class ClusterObserver: FoldObserver {
     let tally = LossTally()
     private(set) var lagSamples: [SimTime] = []
-    private(set) var unrequested = 0
     /// When the refresher last read AWS completely (a pass whose every call was answered).
     private var lastRead: SimTime
     private var passStartedAt: SimTime?
@@ -40,14 +39,7 @@ final class ClusterObserver: FoldObserver {
         }
     }
 
-    func stored(_ obs: StoreObservation) {
-        tally.stored(obs)
-        // A change on AWS by a Rancher component that carries no person's write: nobody asked for it.
-        if obs.surface == .aws, obs.by != .aws, obs.by != .console, let before = obs.before, let after = obs.after,
-           before.origin.isInitial, after.origin.isInitial, before.value != after.value {
-            unrequested += 1
-        }
-    }
+    func stored(_ obs: StoreObservation) { tally.stored(obs) }
 
     private func closePass() {
         if let start = passStartedAt, !passFailed { lastRead = start }

@@ -81,12 +81,12 @@ struct FleetUnit {
         for (sim, observer) in zip(sims, observers) {
             sim.runNext()  // past the end: records whether the cluster had settled
             try observer.writer?.finish()
-            let findings = observer.tally.verdict(state: sim.state, settled: sim.result().settled)
+            let findings = observer.tally.verdict(sim.result())
             stats.writes += sim.state.writes.count
             stats.lostWrites += findings.lost.count
             stats.refusedWrites += findings.refused.count
             stats.conflicts += findings.conflicts.count
-            stats.unrequestedChanges += observer.unrequested
+            stats.unrequestedChanges += findings.unrequestedChanges.count
             for lag in observer.lagSamples { stats.refreshLagMs.add(lag) }
         }
         stats.callsByOperation = calls.byOperation

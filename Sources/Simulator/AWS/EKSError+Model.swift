@@ -34,9 +34,16 @@ extension EKSError {
     // MARK: Locks
 
     /// 409 `Cannot <RejectedType> because cluster <name> currently has update <id> in progress`
-    /// (aws-eks-model R1).
-    static func clusterUpdateInProgress(rejected: String, cluster: String, blockingId: String) -> EKSError {
-        .resourceInUse("Cannot \(rejected) because cluster \(cluster) currently has update \(blockingId) in progress")
+    /// (aws-eks-model R1). A hidden or internal update is named by no id: public reports quote
+    /// `… currently has an update in progress` (containers-roadmap #1511, #2677; versions.md §5.1),
+    /// which lacks the `currently has update` that eks-operator's recordError filters on.
+    static func clusterUpdateInProgress(rejected: String, cluster: String, lock: EKSView.ClusterLock) -> EKSError {
+        switch lock {
+        case .update(let id):
+            .resourceInUse("Cannot \(rejected) because cluster \(cluster) currently has update \(id) in progress")
+        case .platformUpdate:
+            .resourceInUse("Cannot \(rejected) because cluster \(cluster) currently has an update in progress")
+        }
     }
 
     /// 409 `Nodegroup cannot be updated as it is currently not in Active State` (aws-eks-model R4).

@@ -41,14 +41,16 @@ struct EKSView {
 
     // MARK: The cluster lock (aws-eks-model R1, R2)
 
-    /// The update holding the cluster lock: an InProgress cluster update, or else a hidden platform
-    /// update (R2), named by an id derived from the fault so that messages are deterministic.
-    var clusterLockHolder: String? {
-        if let update = aws.inProgressClusterUpdates.first { return update.id }
-        if let until = aws.hiddenLockUntil {
-            return StableIdentifier.uuid("platform-update/\(aws.name)/\(until)")
-        }
-        return nil
+    /// What holds the cluster lock: an InProgress cluster update (by id), or else a hidden platform
+    /// update (R2), which no API lists and no message names.
+    enum ClusterLock: Equatable {
+        case update(String)
+        case platformUpdate
+    }
+
+    var clusterLock: ClusterLock? {
+        if let update = aws.inProgressClusterUpdates.first { return .update(update.id) }
+        return aws.hiddenLockUntil == nil ? nil : .platformUpdate
     }
 
     // MARK: What Describe* show

@@ -30,11 +30,15 @@ struct ModeledEKSClient: EKSAPI {
         }
     }
 
-    /// The refresh's extra reads, made after the call they follow in `BuildUpstreamClusterState`.
+    /// The launch template reads follow each DescribeNodegroup of `BuildUpstreamClusterState`.
     private var readsUpstream: Bool { caller == .refresher || caller == .operator }
 
     func describeCluster(name: String) throws(EKSError) -> ClusterDescription {
         try sdk { () throws(EKSError) in try model.describeCluster(name: name, caller: caller) }
+    }
+
+    func describeAddon(clusterName: String, addonName: String) throws(EKSError) -> String {
+        try sdk { () throws(EKSError) in try model.describeAddon(clusterName: clusterName, addonName: addonName, caller: caller) }
     }
 
     func listUpdates(name: String, nodegroupName: String?) throws(EKSError) -> [String] {
@@ -46,11 +50,7 @@ struct ModeledEKSClient: EKSAPI {
     }
 
     func listNodegroups(clusterName: String) throws(EKSError) -> [String] {
-        let names = try sdk { () throws(EKSError) in try model.listNodegroups(clusterName: clusterName, caller: caller) }
-        if readsUpstream && model.refreshExtras.describeAddon {
-            try sdk { () throws(EKSError) in try model.describeAddon(clusterName: clusterName, caller: caller) }
-        }
-        return names
+        try sdk { () throws(EKSError) in try model.listNodegroups(clusterName: clusterName, caller: caller) }
     }
 
     func describeNodegroup(clusterName: String, nodegroupName: String) throws(EKSError) -> NodegroupDescription {

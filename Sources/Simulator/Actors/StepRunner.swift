@@ -2,12 +2,19 @@ import ClusterStateMachine
 import SyncEngine
 
 /// Plays one scenario step: a person's edit, or a fault.
-struct StepRunner {
+public struct StepRunner {
     let step: Step
     let index: Int
     let clusterName: String
 
-    func run(in sim: SimulationContext, aws: any EKSAPI) {
+    public init(step: Step, index: Int, clusterName: String) {
+        self.step = step
+        self.index = index
+        self.clusterName = clusterName
+    }
+
+    /// Plays the step now, in `sim`, calling AWS through `aws`.
+    public func run(in sim: SimulationContext, aws: any EKSAPI) {
         let until = sim.now
         switch step.action {
         case .edit(let set, let unset):

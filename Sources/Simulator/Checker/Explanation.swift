@@ -28,6 +28,11 @@ struct Explanation {
         let value = c.value.map { "\(c.path)=\($0)" } ?? "the removal of \(c.path)"
         switch c.by {
         case .operator:
+            let release = run.scenario.profile.release
+            if c.action == "UntagResource", victim.actor == .rancher, victim.value != nil,
+               run.scenario.profile.has(.tagDiffDeletesChangedKeys) {
+                return "at \(run.clock(c.at)) the eks-operator tagged \(victim.path) with the new value and at once called UntagResource on it: eks-operator v\(release.eksOperator) (Rancher v\(release.version)) also deletes every tag whose value changed (utils/map.go GetKeysToDelete; fixed by 3cc8fa68, eks-operator PR #45, in v1.0.10 and v1.1.1). The next refresh copied the tag map without it into Spec.EKSConfig."
+            }
             var s = "at \(run.clock(c.at)) the eks-operator called \(c.action) with \(value), taken from Rancher's Spec.EKSConfig (a value last copied from AWS at \(run.clock(c.staleReadAt)))."
             if victim.actor == .console {
                 s += " " + whyRancherWasStale(victim: victim, until: c.at)
@@ -43,6 +48,9 @@ struct Explanation {
             guard victim.actor == .rancher else { return s + "." }
             let before = stateBefore(tick: c.at)
             s += " " + whyAWSWasOld(victim: victim, at: c.at, state: before)
+            if let waited = tickWaitingForTheBridge(before: c.at) {
+                s += " That tick was due at \(run.clock(waited)) but ran only when the bridge's watch ended: from Rancher 2.5.8 the refresher and the bridge are handlers of one Cluster controller, which never runs one cluster twice at once."
+            }
             if let timeout = lastAppliedSpec(before: c.at), timeout.reason.contains("timeout") {
                 s += " Spec == AppliedSpec let the sync through: the bridge had recorded AppliedSpec at \(run.clock(timeout.at)) when its 10 s watch timed out, because \(whyPhaseStayedActive(victim: victim, until: timeout.at, state: before)), so the refresher took Rancher to be \"not updating\"."
             } else if let active = lastAppliedSpec(before: c.at) {
@@ -77,7 +85,9 @@ struct Explanation {
             }
             let before = stateBefore(tick: tick)
             if let applied = before.rancher.appliedSpec, !before.rancher.spec.sameValues(as: applied) {
-                return "the tick at \(run.clock(tick)) refreshed only UpstreamSpec: Spec.EKSConfig differed from AppliedSpec (Rancher was \"updating\"), so it skipped the spec sync"
+                let gate = before.rancher.refresher.condition.isEmpty ? ""
+                    : " (AppliedSpec lagged because the \"[Syncing error\" condition of an earlier failed refresh kept the bridge from recording it, Rancher 2.5.7+; this tick cleared it)"
+                return "the tick at \(run.clock(tick)) refreshed only UpstreamSpec: Spec.EKSConfig differed from AppliedSpec (Rancher was \"updating\")\(gate), so it skipped the spec sync"
             }
             return "the tick at \(run.clock(tick)) read AWS before the change was visible there"
         }
@@ -108,6 +118,15 @@ struct Explanation {
     }
 
     /// The last AppliedSpec the bridge recorded before `t`, with why.
+    /// When the refresher's tick at `t` was due, if it had waited for the bridge's watch.
+    private func tickWaitingForTheBridge(before t: SimTime) -> SimTime? {
+        for timed in run.log.reversed() where timed.at <= t {
+            if case .workStarted(let w) = timed.event, w.kind == .refresherTick, timed.at < t { return nil }
+            if case .refresherStatusChanged(let s) = timed.event, s.waitingForBridge { return timed.at }
+        }
+        return nil
+    }
+
     private func lastAppliedSpec(before t: SimTime) -> (at: SimTime, reason: String)? {
         for timed in run.log.reversed() where timed.at <= t {
             if case .appliedSpecRecorded(let d) = timed.event { return (timed.at, d.reason) }
@@ -124,7 +143,7 @@ struct Explanation {
             return "while AWS was still applying the edit (update \(update.id.prefix(8)) \(update.type.rawValue) InProgress since \(run.clock(update.createdAt)); DescribeCluster shows the new value only when it completes)."
         }
         if let refusal = operatorCalls(carrying: victim, before: t).last(where: { $0.error != nil }), let error = refusal.error {
-            let then = run.scenario.profile.resourceInUseFallsThrough
+            let then = run.scenario.profile.has(.resourceInUseFallsThrough)
                 ? "it carried on down its ladder as if nothing needed changing"
                 : "it kept retrying without leaving phase active"
             return "before the edit had reached AWS: the eks-operator's \(refusal.operation) was refused (\(error.code)) and \(then)."

@@ -19,6 +19,33 @@ public struct Findings: Sendable {
     public var divergence: [Divergence]
     /// Every clobber, in log order (for timelines).
     public var clobbers: [Clobber]
+    /// Changes to AWS that no person's write asked for.
+    public var unrequestedChanges: [UnrequestedChange]
+    /// Rancher edits that never reached AWS because every operator pass fails.
+    public var stuck: [StuckWrite]
+    /// Writes the run's sync policy discards by design (a console change `spec-wins` reverts, a
+    /// Rancher edit `observe-only` never applies): reported, not counted as lost.
+    public var revertedByPolicy: [RevertedByPolicy] = []
+    /// Conflicts the sync policy surfaced on the cluster instead of overwriting either side.
+    public var surfacedConflicts: [SurfacedConflict] = []
+}
+
+/// A write the sync policy overwrote on purpose, with the clobber that did it.
+public struct RevertedByPolicy: Sendable {
+    public var write: Write
+    public var clobber: Clobber?
+    /// The policy, and what it promises (`SyncPolicy.realCounterpart`).
+    public var policy: String
+}
+
+/// A conflict the sync policy surfaced: the field, both sides' values, and the people's writes behind
+/// them (nil for a value the cluster had at the start).
+public struct SurfacedConflict: Sendable {
+    public var conflict: SyncConflict
+    public var by: Actor
+    public var at: SimTime
+    public var rancherWrite: Write?
+    public var awsWrite: Write?
 }
 
 /// A lost write with the first and final clobber, and a sentence a Rancher user understands.

@@ -1,4 +1,5 @@
 import ClusterStateMachine
+import SyncEngine
 
 /// Reads a run's log and says which writes were lost, by whom and why (ARCHITECTURE.md,
 /// "Lost writes, precisely"): provenance, not a final-value diff.
@@ -10,9 +11,24 @@ public enum LostWriteChecker {
             tally.folding(timed, before: state)
             state.apply(timed) { tally.stored($0) }
         }
-        return tally.findings(state: state, settled: run.settled) { write, first, final, lineage in
-            Explanation(run: run, lineage: lineage).lost(write, first: first, final: final)
+        return tally.findings(state: state, run: run, explain: true)
+    }
+
+    /// What the sync policy promises: a write that is one side of a conflict it surfaced is not lost
+    /// (it is under the surfaced conflicts), and a write it discards by design is reverted by policy.
+    static func applyPolicyPromises(_ findings: inout Findings, policy: SyncPolicy) {
+        let sides = Set(findings.surfacedConflicts.flatMap { [$0.rancherWrite?.id, $0.awsWrite?.id].compactMap { $0 } })
+        var lost: [LostWrite] = []
+        for loss in findings.lost {
+            if sides.contains(loss.write.id) { continue }
+            if let (actor, by) = policy.discardsByDesign, loss.write.actor == actor,
+               let clobber = [loss.finalClobber, loss.firstClobber].compactMap({ $0 }).first(where: { $0.by == by }) {
+                findings.revertedByPolicy.append(RevertedByPolicy(write: loss.write, clobber: clobber, policy: policy.rawValue))
+                continue
+            }
+            lost.append(loss)
         }
+        findings.lost = lost
     }
 
     /// The clobber that made the loss final: the last one on AWS (where the cluster really is),
@@ -35,6 +51,28 @@ public enum LostWriteChecker {
             if let origin = state.document(surface)?.effectiveEntry(at: path)?.origin, lineage.saw(origin, id) { return true }
         }
         return false
+    }
+
+    /// A Rancher edit that survives in Rancher but that AWS does not hold, while every operator pass
+    /// since has failed: the call and error it fails at (the last failed operator call after it).
+    static func stuck(_ write: Write, state: ClusterState, run: RunResult, lineage: inout Lineage) -> StuckWrite? {
+        guard write.actor == .rancher, state.rancher.operatorFailures > 0 else { return nil }
+        let onAWS = leaves(of: write).allSatisfy { path in
+            state.aws.visible.effectiveEntry(at: path).map { lineage.saw($0.origin, write.id) } ?? false
+        }
+        guard !onAWS else { return nil }
+        var failing: (call: String, error: String)?
+        var since: SimTime?
+        for timed in run.log where timed.at >= write.at {
+            if case .awsCalled(let call) = timed.event, call.caller == .operator, let error = call.error {
+                failing = (call.operation, "\(error.code): \(error.message)")
+            }
+            if case .operatorBackoff(let b) = timed.event, b.failures == 1 { since = timed.at }
+        }
+        let message = state.rancher.failureMessage
+        let call = failing ?? ("validateUpdate", message)
+        return StuckWrite(write: write, failingCall: call.call, error: failing?.error ?? message,
+                          since: since ?? write.at, failedPasses: state.rancher.operatorFailures)
     }
 
     /// Managed keys whose values differ between `Spec.EKSConfig` and AWS at the end.

@@ -1,12 +1,13 @@
 import ClusterStateMachine
 
 /// Builds the first event of a run: the cluster on every surface at offset 0.
-enum InitialCluster {
+/// The cluster of a scenario at offset 0, on every surface (AWS, Spec.EKSConfig, UpstreamSpec).
+public enum InitialCluster {
     /// The fields Rancher's `BuildEKSUpstreamSpec` copies from `Spec.EKSConfig` (reference §3).
     static let identityFields = ["displayName", "region", "amazonCredentialSecret", "imported",
                                  "subnets", "securityGroups", "serviceRole"]
 
-    static func observed(_ scenario: Scenario) -> ClusterObserved {
+    public static func observed(_ scenario: Scenario) -> ClusterObserved {
         let aws = scenario.cluster
         var spec = SpecDocument()
         for field in FieldSchema.cluster {
@@ -27,6 +28,9 @@ enum InitialCluster {
         return ClusterObserved(
             name: scenario.clusterName,
             arn: "arn:aws:eks:\(scenario.region):\(scenario.aws.accountId):cluster/\(scenario.clusterName)",
-            aws: aws, nodegroupStatus: statuses, rancherSpec: spec, upstreamSpec: upstream, phase: .active)
+            aws: aws, nodegroupStatus: statuses, rancherSpec: spec, upstreamSpec: upstream, phase: .active,
+            // A cluster created from Rancher (every key managed) has its node groups on Rancher's
+            // managed launch template; a registered or partly managed one was made elsewhere.
+            rancherTemplateNodegroups: scenario.managed == .all ? aws.nodeGroupNames : nil)
     }
 }

@@ -14,6 +14,18 @@ public struct RunResult: Sendable {
     /// The time of the last work run.
     public var endedAt: SimTime
 
+    public init(scenario: Scenario, options: RunOptions, log: [TimedEvent], causes: [Int?], state: ClusterState,
+                settled: Bool, crossings: [Crossing], endedAt: SimTime) {
+        self.scenario = scenario
+        self.options = options
+        self.log = log
+        self.causes = causes
+        self.state = state
+        self.settled = settled
+        self.crossings = crossings
+        self.endedAt = endedAt
+    }
+
     /// The RFC 3339 time of an offset.
     public func timestamp(_ t: SimTime) -> String {
         RFC3339.format(epochSeconds: scenario.startEpochSeconds, plusMilliseconds: t)

@@ -45,7 +45,8 @@ public final class Simulation: SimulationContext, SimulationClock {
         self.scenario = scenario
         self.options = options
         self.generator = SeededGenerator(seed: scenario.seed)
-        self.engine = SyncEngine(profile: scenario.profile, timings: scenario.timings, refresh: scenario.refresh)
+        self.engine = SyncEngine(profile: scenario.profile, timings: scenario.timings, refresh: scenario.refresh,
+                                 policy: scenario.policy)
     }
 
     /// The modeled AWS of this run, to share an account's budget or add a release's extra calls

@@ -22,4 +22,7 @@ public protocol SimulationContext: AnyObject {
 
 extension SimulationContext {
     public func compared(attemptAt: SimTime, withFaultEndingAt until: SimTime) {}
+
+    /// A context without a generator of its own (an audit's observed run) waits the middle of the range.
+    public func randomUnit() -> Double { 0.5 }
 }

@@ -7,14 +7,18 @@ public enum Replay {
     public enum Outcome: Equatable {
         case identical(Int)
         case different(String)
+        /// An observed history (`simctl audit`): recorded from real records, nothing to re-run.
+        case observed(Int)
     }
 
     public static func compare(_ record: RunRecord, in store: EventStore) throws -> Outcome {
         let overrides = (try? JSONDecoder().decode(RunRecorder.Overrides.self, from: Data(record.options.utf8))) ?? .init()
+        if overrides.kind == "observed" { return .observed(try store.events(inStream: record.streamId).count) }
         let scenario: Scenario
         do {
             scenario = try ScenarioLoader.parse(record.scenarioSource, path: record.sourcePath,
-                                                profileOverride: overrides.profile, seedOverride: overrides.seed)
+                                                profileOverride: overrides.profile, seedOverride: overrides.seed,
+                                                policyOverride: overrides.policy)
         } catch {
             return .different("the stored scenario no longer loads: \(error)")
         }

@@ -4,11 +4,20 @@ import Foundation
 
 /// Writes runs into the event store and reads them back: one `runs` row and one stream per run.
 public enum RunRecorder {
-    /// The options a run was made with beyond its scenario file (`--profile`, `--seed`), as stored.
+    /// The options a run was made with beyond its scenario file (`--profile`, `--seed`, `--policy`), as stored.
     public struct Overrides: Codable, Hashable, Sendable {
         public var profile: String?
         public var seed: UInt64?
-        public init(profile: String? = nil, seed: UInt64? = nil) { self.profile = profile; self.seed = seed }
+        public var policy: String?
+        /// `observed` for a history recorded from real records by `simctl audit` (not re-runnable
+        /// by `replay`); nil for a simulator run.
+        public var kind: String?
+        public init(profile: String? = nil, seed: UInt64? = nil, policy: String? = nil, kind: String? = nil) {
+            self.profile = profile
+            self.seed = seed
+            self.policy = policy
+            self.kind = kind
+        }
     }
 
     /// Appends the run's events as one all-or-nothing batch, with its `runs` row; returns the run id.

@@ -17,12 +17,20 @@ public enum EventDescription {
         case .specSynced(let s): "spec sync copied AWS into Spec.EKSConfig: \(changeSummary(s.change))"
         case .upstreamSpecRefreshed(let d): "UpstreamSpec refreshed from AWS: \(summary(d.document, limit: 6))"
         case .eksConfigPushed: "pushed Spec.EKSConfig to the EKSClusterConfig spec (full copy); watching 10 s for a non-active phase"
-        case .bridgeWatchEnded(let b): "watch saw phase \(b.phase.rawValue); AppliedSpec not recorded"
+        case .bridgeWatchEnded(let b):
+            b.conflict == true ? "watch timed out; writing AppliedSpec was a 409 Conflict (the Cluster changed meanwhile): retried"
+                : "watch saw phase \(b.phase.rawValue); AppliedSpec not recorded"
         case .appliedSpecRecorded(let d): "AppliedSpec := Spec.EKSConfig (\(d.reason))"
         case .operatorStatusUpdated(let s):
-            "EKSClusterConfig status: phase \(s.phase.rawValue)" + (s.failureMessage.isEmpty ? "" : ", failureMessage \"\(s.failureMessage)\"")
+            "EKSClusterConfig status: phase \(s.phase.rawValue)" + (s.failureMessage.isEmpty ? "" : ", failureMessage \"\(s.failureMessage.replacingOccurrences(of: "\n\t", with: " "))\"")
                 + (s.completedUpdateIDs.isEmpty ? "" : ", \(s.completedUpdateIDs.count) completed update ids")
         case .operatorBackoff(let b), .refresherBackoff(let b): "rate limiter: \(b.failures) consecutive failures"
+        case .refresherStatusChanged(let s):
+            s.waitingForBridge ? "tick due while the bridge's handler is blocked in its watch: runs when the watch ends"
+                : s.condition.isEmpty ? "Updated condition cleared" : "Updated=False: \(s.condition)"
+        case .upstreamSpecCleared(let c): "UpstreamSpec := nil (\(c.reason))"
+        case .syncConflictSurfaced(let c):
+            "conflict surfaced (\(c.policy)): \(c.path) is \(c.rancher?.value?.description ?? "absent") in Spec.EKSConfig (\(c.rancher?.origin.description ?? "–")), \(c.aws?.value?.description ?? "absent") on AWS (\(c.aws?.origin.description ?? "–")); neither is copied over the other"
         case .awsCalled(let c):
             "\(c.operation)(\(c.request.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ", "))) → "
                 + (c.error.map { "\($0.code) \($0.httpStatus): \($0.message)" } ?? c.response)
@@ -72,6 +80,7 @@ public enum EventDescription {
         case .awsCalled(let c): c.fields
         case .awsUpdateStarted(let u): u.change.paths
         case .awsResourcesChanged(let r): r.change.paths
+        case .syncConflictSurfaced(let c): [c.path]
         default: []
         }
     }

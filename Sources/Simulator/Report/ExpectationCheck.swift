@@ -5,10 +5,26 @@ enum ExpectationCheck {
     static func failures(result: RunResult, findings: Findings) -> [String] {
         guard let expect = result.scenario.expect else { return [] }
         var failures: [String] = []
-        if let wanted = expect.lostWrites {
-            let got = findings.lost.map { ExpectedLostWrite(actor: $0.write.actor, field: $0.write.path) }.sorted()
+        /// Exactly `wanted` writes, in any order, or a failure named `key`.
+        func check(_ key: String, _ wanted: [ExpectedLostWrite]?, _ writes: [Write]) {
+            guard let wanted else { return }
+            let got = writes.map { ExpectedLostWrite(actor: $0.actor, field: $0.path) }.sorted()
+            if got != wanted.sorted() { failures.append("\(key): expected \(describe(wanted.sorted())), got \(describe(got))") }
+        }
+        check("lostWrites", expect.lostWrites, findings.lost.map(\.write))
+        check("stuck", expect.stuck, findings.stuck.map(\.write))
+        check("revertedByPolicy", expect.revertedByPolicy, findings.revertedByPolicy.map(\.write))
+        if let wanted = expect.unrequestedChanges {
+            let got = findings.unrequestedChanges.map(\.field.raw).sorted()
+            if got != wanted.map(\.raw).sorted() {
+                failures.append("unrequestedChanges: expected \(wanted.isEmpty ? "none" : wanted.map(\.raw).sorted().joined(separator: ", ")), got \(got.isEmpty ? "none" : got.joined(separator: ", "))")
+            }
+        }
+        if let wanted = expect.conflictsSurfaced {
+            let got = findings.surfacedConflicts.map(\.conflict.path).sorted()
             if got != wanted.sorted() {
-                failures.append("lostWrites: expected \(describe(wanted.sorted())), got \(describe(got))")
+                let text = { (paths: [FieldPath]) in paths.isEmpty ? "none" : paths.map(\.raw).joined(separator: ", ") }
+                failures.append("conflictsSurfaced: expected \(text(wanted.sorted())), got \(text(got))")
             }
         }
         for (path, value) in expect.final {

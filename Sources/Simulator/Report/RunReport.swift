@@ -23,6 +23,7 @@ public struct RunReport: Sendable {
         return .object([
             ("scenario", .string(s.name)),
             ("profile", .string(s.profile.name)),
+            ("policy", .string(s.policy.rawValue)),
             ("seed", .int(Int64(bitPattern: s.seed))),
             ("passed", .bool(passed)),
             ("failures", .array(failures.map(JSONValue.string))),
@@ -39,6 +40,11 @@ public struct RunReport: Sendable {
                 .object([("actor", .string(c.write.actor.rawValue)), ("field", .string(c.write.path.raw)),
                          ("step", .int(Int64(c.write.step))), ("heldBy", .object([
                             ("actor", .string(c.winner.actor.rawValue)), ("step", .int(Int64(c.winner.step)))]))])
+            } + findings.surfacedConflicts.map(surfacedJSON))),
+            ("revertedByPolicy", .array(findings.revertedByPolicy.map { r in
+                .object([("actor", .string(r.write.actor.rawValue)), ("field", .string(r.write.path.raw)),
+                         ("value", r.write.value.map(Self.json) ?? .null), ("step", .int(Int64(r.write.step))),
+                         ("policy", .string(r.policy)), ("revertedBy", r.clobber.map { clobberJSON($0) } ?? .null)])
             })),
             ("refused", .array(findings.refused.map { r in
                 .object([("actor", .string(r.write.actor.rawValue)), ("field", .string(r.write.path.raw)),
@@ -52,6 +58,18 @@ public struct RunReport: Sendable {
             })),
             ("divergence", .array(findings.divergence.map { d in
                 .object([("field", .string(d.field.raw)), ("rancher", d.rancher), ("aws", d.aws)])
+            })),
+            ("unrequestedChanges", .array(findings.unrequestedChanges.map { u in
+                .object([("field", .string(u.field.raw)), ("before", u.before), ("after", u.after),
+                         ("by", .object([("component", .string(u.by.rawValue)), ("action", .string(u.action)),
+                                         ("at", .string(result.timestamp(u.at)))])),
+                         ("why", .string(u.why))])
+            })),
+            ("stuck", .array(findings.stuck.map { s in
+                .object([("actor", .string(s.write.actor.rawValue)), ("field", .string(s.write.path.raw)),
+                         ("step", .int(Int64(s.write.step))), ("writtenAt", .string(result.timestamp(s.write.at))),
+                         ("failingCall", .string(s.failingCall)), ("error", .string(s.error)),
+                         ("since", .string(result.timestamp(s.since))), ("failedPasses", .int(Int64(s.failedPasses)))])
             })),
             ("final", result.state.aws.visible.json()),
         ])
@@ -73,6 +91,26 @@ public struct RunReport: Sendable {
     }
 
     private func clobberJSON(_ c: Clobber) -> JSONValue { clobberJSON(c, why: nil) }
+
+    /// A surfaced conflict in the `conflicts` list: `actor`/`step` name the person's write Rancher
+    /// holds (else the one AWS holds), `heldBy` the other side's write (null: the initial value).
+    private func surfacedJSON(_ s: SurfacedConflict) -> JSONValue {
+        let (mine, theirs) = s.rancherWrite.map { ($0, s.awsWrite) } ?? (s.awsWrite, nil)
+        let side = { (w: Write?) -> JSONValue in
+            w.map { .object([("actor", .string($0.actor.rawValue)), ("step", .int(Int64($0.step)))]) } ?? .null
+        }
+        return .object([
+            ("actor", mine.map { .string($0.actor.rawValue) } ?? .null),
+            ("field", .string(s.conflict.path.raw)),
+            ("step", mine.map { .int(Int64($0.step)) } ?? .null),
+            ("heldBy", side(theirs)),
+            ("surfaced", .object([
+                ("by", .string(s.by.rawValue)), ("at", .string(result.timestamp(s.at))),
+                ("policy", .string(s.conflict.policy)),
+                ("rancher", s.conflict.rancher?.value?.json ?? .null), ("aws", s.conflict.aws?.value?.json ?? .null),
+            ])),
+        ])
+    }
 
     private func clobberJSON(_ c: Clobber, why: String?) -> JSONValue {
         var pairs: [(String, JSONValue)] = [
@@ -101,7 +139,8 @@ public struct RunReport: Sendable {
     /// The report a person reads: what happened in time order, then each lost write explained.
     public var text: String {
         let s = result.scenario
-        var out = "scenario \(s.name)  (profile \(s.profile.name), seed \(s.seed), \(result.log.count) events)\n"
+        let policy = s.policy == .rancher ? "" : ", policy \(s.policy.rawValue)"
+        var out = "scenario \(s.name)  (profile \(s.profile.name)\(policy), seed \(s.seed), \(result.log.count) events)\n"
         if !s.description.isEmpty { out += "  " + s.description.trimmingCharacters(in: .whitespacesAndNewlines) + "\n" }
         out += "\nWhat happened\n"
         for timed in result.log where EventDescription.isNotable(timed.event) {
@@ -114,6 +153,20 @@ public struct RunReport: Sendable {
             out += "  ✗ \(lost.write.actor.rawValue) \(lost.write.path)\n"
             out += wrap(lost.explanation, indent: "    ")
         }
+        if !findings.unrequestedChanges.isEmpty {
+            out += "\nChanges nobody asked for: \(findings.unrequestedChanges.count)\n"
+            for u in findings.unrequestedChanges {
+                out += "  ! \(u.field): \(u.before) → \(u.after == .null ? "deleted" : "\(u.after)") by \(u.by.rawValue) \(u.action) at \(result.clock(u.at))\n"
+                out += wrap(u.why, indent: "    ")
+            }
+        }
+        if !findings.stuck.isEmpty {
+            out += "\nNever reached AWS (every eks-operator pass fails):\n"
+            for s in findings.stuck {
+                out += "  ⧖ \(s.write.actor.rawValue) \(s.write.path) (step \(s.write.step))\n"
+                out += wrap("Since \(result.clock(s.since)) every pass fails at \(s.failingCall): \(s.error) (\(s.failedPasses) failed passes so far). Rancher's spec keeps the edit, AppliedSpec is never recorded, so the refresher never syncs AWS back either.", indent: "    ")
+            }
+        }
         if !findings.transientReverts.isEmpty {
             out += "\nReverted for a while, but survived: " + findings.transientReverts.map { "\($0.write.actor.rawValue) \($0.write.path) (step \($0.write.step))" }.joined(separator: ", ") + "\n"
         }
@@ -121,6 +174,19 @@ public struct RunReport: Sendable {
             out += "\nConcurrent conflicts (two people, neither saw the other; not lost):\n"
             for c in findings.conflicts {
                 out += "  \(c.write.actor.rawValue) \(c.write.path) (step \(c.write.step)) lost to \(c.winner.actor.rawValue) (step \(c.winner.step))\n"
+            }
+        }
+        if !findings.surfacedConflicts.isEmpty {
+            out += "\nConflicts surfaced by the \(s.policy.rawValue) policy (neither side overwritten; not lost):\n"
+            for c in findings.surfacedConflicts {
+                let who = { (w: Write?) in w.map { "\($0.actor.rawValue), step \($0.step)" } ?? "initial" }
+                out += "  \(c.conflict.path): Spec.EKSConfig \(c.conflict.rancher?.value?.description ?? "absent") (\(who(c.rancherWrite))), AWS \(c.conflict.aws?.value?.description ?? "absent") (\(who(c.awsWrite))); found by the \(c.by.rawValue) at \(result.clock(c.at))\n"
+            }
+        }
+        if !findings.revertedByPolicy.isEmpty {
+            out += "\nReverted by design (\(s.policy.rawValue): \(s.policy.realCounterpart); not lost):\n"
+            for r in findings.revertedByPolicy {
+                out += "  \(r.write.actor.rawValue) \(r.write.path) (step \(r.write.step))" + (r.clobber.map { " by the \($0.by.rawValue) (\($0.action)) at \(result.clock($0.at))" } ?? "") + "\n"
             }
         }
         if !findings.refused.isEmpty {

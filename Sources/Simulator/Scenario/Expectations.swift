@@ -8,20 +8,35 @@ public struct Expectations: Hashable, Sendable {
     public var final: [(path: FieldPath, value: JSONValue)]
     /// Race windows for one moved step (checked by running the sweep).
     public var windows: ExpectedWindows?
+    /// Exactly the fields of these unrequested changes (`{field: nodeGroups.ng1}`), in any order.
+    public var unrequestedChanges: [FieldPath]?
+    /// Exactly these Rancher edits stuck behind a failing operator, in any order.
+    public var stuck: [ExpectedLostWrite]?
+    /// Exactly these writes reverted by the sync policy's design (`spec-wins`, `observe-only`). Nil: not checked.
+    public var revertedByPolicy: [ExpectedLostWrite]?
+    /// Exactly the field paths of the conflicts the sync policy surfaced, in any order. Nil: not checked.
+    public var conflictsSurfaced: [FieldPath]?
 
-    public init(lostWrites: [ExpectedLostWrite]?, final: [(path: FieldPath, value: JSONValue)], windows: ExpectedWindows?) {
+    public init(lostWrites: [ExpectedLostWrite]?, final: [(path: FieldPath, value: JSONValue)], windows: ExpectedWindows?,
+                unrequestedChanges: [FieldPath]? = nil, stuck: [ExpectedLostWrite]? = nil) {
         self.lostWrites = lostWrites
         self.final = final
         self.windows = windows
+        self.unrequestedChanges = unrequestedChanges
+        self.stuck = stuck
     }
 
     public static func == (lhs: Expectations, rhs: Expectations) -> Bool {
         lhs.lostWrites == rhs.lostWrites && lhs.final.map(\.path) == rhs.final.map(\.path)
             && lhs.final.map(\.value) == rhs.final.map(\.value) && lhs.windows == rhs.windows
+            && lhs.unrequestedChanges == rhs.unrequestedChanges && lhs.stuck == rhs.stuck
+            && lhs.revertedByPolicy == rhs.revertedByPolicy && lhs.conflictsSurfaced == rhs.conflictsSurfaced
     }
 
     public func hash(into hasher: inout Hasher) {
         hasher.combine(lostWrites)
+        hasher.combine(unrequestedChanges)
+        hasher.combine(stuck)
         hasher.combine(final.map(\.path))
         hasher.combine(windows)
     }

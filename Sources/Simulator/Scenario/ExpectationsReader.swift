@@ -10,9 +10,33 @@ struct ExpectationsReader {
         var lost: [ExpectedLostWrite]?
         var final: [(path: FieldPath, value: JSONValue)] = []
         var windows: ExpectedWindows?
-        for (key, _, value) in try reader.mapping(node, "expect", allowed: ["lostWrites", "final", "windows"]) {
+        var unrequested: [FieldPath]?
+        var stuck: [ExpectedLostWrite]?
+        var reverted: [ExpectedLostWrite]?
+        var conflicts: [FieldPath]?
+        let keys = ["lostWrites", "final", "windows", "unrequestedChanges", "stuck", "revertedByPolicy", "conflictsSurfaced"]
+        for (key, _, value) in try reader.mapping(node, "expect", allowed: keys) {
             switch key {
             case "lostWrites": lost = try lostWrites(value, what: "expect.lostWrites")
+            case "stuck": stuck = try lostWrites(value, what: "expect.stuck")
+            case "unrequestedChanges":
+                var fields: [FieldPath] = []
+                for item in try reader.sequence(value, "expect.unrequestedChanges") {
+                    for (_, _, v) in try reader.mapping(item, "expect.unrequestedChanges", allowed: ["field"]) {
+                        let text = try reader.string(v, "expect.unrequestedChanges.field")
+                        do { fields.append(try FieldPath(parsing: text)) } catch {
+                            throw reader.error(v, "expect.unrequestedChanges.field: \(error)")
+                        }
+                    }
+                }
+                unrequested = fields
+            case "revertedByPolicy": reverted = try lostWrites(value, what: "expect.revertedByPolicy")
+            case "conflictsSurfaced":
+                conflicts = []
+                for item in try reader.sequence(value, "expect.conflictsSurfaced") {
+                    let text = try reader.string(item, "expect.conflictsSurfaced")
+                    do { conflicts?.append(try FieldPath(parsing: text)) } catch { throw reader.error(item, "expect.conflictsSurfaced: \(error)") }
+                }
             case "final":
                 for (path, keyNode, v) in try reader.mapping(value, "expect.final") {
                     do {
@@ -26,7 +50,10 @@ struct ExpectationsReader {
             default: windows = try readWindows(value)
             }
         }
-        return Expectations(lostWrites: lost, final: final, windows: windows)
+        var expectations = Expectations(lostWrites: lost, final: final, windows: windows, unrequestedChanges: unrequested, stuck: stuck)
+        expectations.revertedByPolicy = reverted
+        expectations.conflictsSurfaced = conflicts
+        return expectations
     }
 
     func lostWrites(_ node: Node, what: String) throws(ScenarioError) -> [ExpectedLostWrite] {

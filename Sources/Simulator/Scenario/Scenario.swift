@@ -8,6 +8,8 @@ public struct Scenario: Sendable {
     /// The simulated wall clock at offset 0, as Unix seconds (UTC).
     public var startEpochSeconds: Int64
     public var profile: Profile
+    /// The sync policy (`policy:`, `--policy`); `.rancher` is the profile's real behaviour.
+    public var policy: SyncPolicy = .rancher
     public var seed: UInt64
     public var refresh: RefreshSettings
     public var timings: SyncTimings

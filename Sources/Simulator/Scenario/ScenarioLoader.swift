@@ -6,22 +6,24 @@ import Yams
 /// Reads scenario files (CONTRACT.md §1) and rejects bad ones before anything runs.
 public enum ScenarioLoader {
     static let topLevelKeys = ["name", "description", "start", "profile", "seed", "settings", "aws", "cluster",
-                               "rancher", "steps", "until", "expect"]
+                               "rancher", "steps", "until", "expect", "policy"]
 
     /// Reads and validates the scenario at `path`.
-    public static func load(path: String, profileOverride: String? = nil, seedOverride: UInt64? = nil) throws(ScenarioError) -> Scenario {
+    public static func load(path: String, profileOverride: String? = nil, seedOverride: UInt64? = nil,
+                            policyOverride: String? = nil) throws(ScenarioError) -> Scenario {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw ScenarioError(file: path, line: 0, column: 0, message: "cannot read the file")
         }
         guard let text = String(data: data, encoding: .utf8) else {
             throw ScenarioError(file: path, line: 0, column: 0, message: "not UTF-8 text")
         }
-        return try parse(text, path: path, profileOverride: profileOverride, seedOverride: seedOverride)
+        return try parse(text, path: path, profileOverride: profileOverride, seedOverride: seedOverride,
+                         policyOverride: policyOverride)
     }
 
     /// Validates scenario text; `path` names it in errors.
     public static func parse(_ text: String, path: String, profileOverride: String? = nil,
-                             seedOverride: UInt64? = nil) throws(ScenarioError) -> Scenario {
+                             seedOverride: UInt64? = nil, policyOverride: String? = nil) throws(ScenarioError) -> Scenario {
         let reader = YAMLReader(file: path)
         let root: Node
         do {
@@ -66,7 +68,19 @@ public enum ScenarioLoader {
         else { profileName = Profile.rancher25Cron.name }
         guard let profile = Profile.named(profileName) else {
             throw reader.error(profileOverride == nil ? profileNode : nil,
-                               "profile: unknown profile \"\(profileName)\"; expected one of \(Profile.names.joined(separator: ", "))")
+                               "profile: unknown profile \(profileName); did you mean \(Profile.suggestion(for: profileName))? (`simctl profiles` lists every release)")
+        }
+
+        let policyNode = fields["policy"]?.value
+        var policy = SyncPolicy.rancher
+        if policyOverride != nil || policyNode != nil {
+            let policyName: String
+            if let policyOverride { policyName = policyOverride } else { policyName = try reader.string(policyNode!, "policy") }
+            guard let named = SyncPolicy.named(policyName) else {
+                throw reader.error(policyOverride == nil ? policyNode : nil,
+                                   "policy: unknown sync policy \"\(policyName)\"; expected one of \(SyncPolicy.names.joined(separator: ", "))")
+            }
+            policy = named
         }
 
         var seed: UInt64 = 0
@@ -117,10 +131,12 @@ public enum ScenarioLoader {
             expect = try ExpectationsReader(reader: reader, stepCount: steps.count).read(node)
         }
 
-        return Scenario(
+        var scenario = Scenario(
             name: name, description: description, startEpochSeconds: start, profile: profile, seed: seed,
             refresh: refresh, timings: timings, aws: aws, cluster: cluster, managed: managed, steps: steps,
             until: until, expect: expect, sourcePath: path, source: text)
+        scenario.policy = policy
+        return scenario
     }
 
     /// `rancher.managed` (and a fleet's `clusters.managed`): all, none, or a list of top-level keys.

@@ -9,6 +9,7 @@ public struct SweepReport: Sendable {
     public var json: JSONValue {
         .object([
             ("scenario", .string(sweep.scenario.name)),
+            ("policy", .string(sweep.scenario.policy.rawValue)),
             ("step", .int(Int64(sweep.step))),
             ("from", Self.seconds(sweep.from)),
             ("to", Self.seconds(sweep.to)),
@@ -25,7 +26,7 @@ public struct SweepReport: Sendable {
     }
 
     /// Seconds, with fractions when needed.
-    static func seconds(_ ms: SimTime) -> JSONValue {
+    public static func seconds(_ ms: SimTime) -> JSONValue {
         ms % 1000 == 0 ? .int(ms / 1000) : .double(Double(ms) / 1000)
     }
 
@@ -34,7 +35,8 @@ public struct SweepReport: Sendable {
         let step = s.steps[sweep.step]
         let clock = { (t: SimTime) in RFC3339.clockTime(epochSeconds: s.startEpochSeconds, plusMilliseconds: t) }
         var out = "sweep \(s.name): step \(sweep.step) (\(step.actor.rawValue) at \(DurationText.format(step.at))) moved by "
-        out += "\(DurationText.format(sweep.from)) to \(DurationText.format(sweep.to)) — \(sweep.runs) runs\n\n"
+        out += "\(DurationText.format(sweep.from)) to \(DurationText.format(sweep.to)) — \(sweep.runs) runs"
+        out += (s.policy == .rancher ? "" : ", policy \(s.policy.rawValue)") + "\n\n"
         let width = 72
         let span = max(1, sweep.to - sweep.from)
         var bar = ""

@@ -64,12 +64,14 @@ public enum HTMLPage {
 
     // MARK: Parts
 
-    static func e(_ s: String) -> String { SVGWriter.escapeText(s) }
-    static func a(_ s: String) -> String { SVGWriter.escapeAttribute(s) }
+    /// Escapes text for HTML.
+    public static func e(_ s: String) -> String { SVGWriter.escapeText(s) }
+    /// Escapes an attribute value for HTML.
+    public static func a(_ s: String) -> String { SVGWriter.escapeAttribute(s) }
 
     static func verdict(_ report: RunReport) -> (String, String) {
         let n = report.findings.lost.count
-        var text = n == 0 ? "no write lost" : "\(n) lost write\(n == 1 ? "" : "s")"
+        var text = TimelineFindings.verdict(report.findings)
         if report.result.scenario.expect != nil { text += report.passed ? " · expectations hold" : " · expectations FAILED" }
         return (text, n == 0 && report.passed ? "ok" : "loss")
     }
@@ -135,8 +137,8 @@ public enum HTMLPage {
         "<footer>Made by \(e(ToolVersion.current)). Run it again: <code>\(e(command ?? ScenarioSummary(s).command))</code></footer>\n"
     }
 
-    /// A self-contained page (inline CSS, no scripts) around `body`.
-    public static func document(title: String, body: String) -> String {
+    /// A whole page with the project's stylesheet (and `css`, for a page's own rules) around `body`.
+    public static func document(title: String, body: String, css extra: String = "") -> String {
         """
         <!DOCTYPE html>
         <html lang="en">
@@ -146,7 +148,7 @@ public enum HTMLPage {
         <meta name="generator" content="\(a(ToolVersion.current))">
         <title>\(e(title))</title>
         <style>
-        \(css)
+        \(css)\(extra.isEmpty ? "" : "\n" + extra)
         </style>
         </head>
         <body>

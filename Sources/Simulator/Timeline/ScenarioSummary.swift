@@ -51,6 +51,7 @@ public struct ScenarioSummary: Sendable {
             ("AWS config visibility", s.aws.configVisibility.rawValue),
             ("sync timings", timings),
         ]
+        if s.policy != .rancher { rows.insert(("sync policy", "\(s.policy.rawValue) — \(s.policy.realCounterpart)"), at: 3) }
         if let until = s.until { rows.append(("until", DurationText.format(until))) }
         rows.append(("tool", ToolVersion.current))
         return rows
@@ -58,13 +59,14 @@ public struct ScenarioSummary: Sendable {
 
     /// One line: `profile … · refresh … · seed … · eks-sync-sim 0.1.0`.
     public var line: String {
-        "profile \(scenario.profile.name) · refresh \(refresh) · status lag \(DurationText.format(scenario.aws.statusLag)) · seed \(scenario.seed) · \(ToolVersion.current)"
+        "profile \(scenario.profile.name)\(scenario.policy == .rancher ? "" : " · policy \(scenario.policy.rawValue)") · refresh \(refresh) · status lag \(DurationText.format(scenario.aws.statusLag)) · seed \(scenario.seed) · \(ToolVersion.current)"
     }
 
     /// The command that runs it again.
     public var command: String {
         let file = scenario.sourcePath.isEmpty ? "\(scenario.name).yaml" : scenario.sourcePath
         return "simctl run \(Self.quoted(file)) --profile \(scenario.profile.name) --seed \(scenario.seed)"
+            + (scenario.policy == .rancher ? "" : " --policy \(scenario.policy.rawValue)")
     }
 
     static func quoted(_ s: String) -> String {

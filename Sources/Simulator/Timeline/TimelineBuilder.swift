@@ -36,6 +36,13 @@ struct TimelineBuilder {
         for (_, index) in openNodegroups { bars[index].to = result.endedAt; bars[index].outcome = .unfinished }
         openUpdates = [:]
         openNodegroups = [:]
+        for change in report.findings.unrequestedChanges {
+            let what = change.after == .null ? "deleted" : "changed"
+            marks.append(TimelineMark(lane: .aws, at: change.at, glyph: .error, label: "! \(change.field) \(what), nobody asked",
+                                      detail: "\(result.clock(change.at))  \(change.by.rawValue) \(change.action): \(change.field) \(what)\nUNREQUESTED: \(change.why)",
+                                      color: TimelinePalette.clobber, emphasis: .clobber,
+                                      data: [("unrequested", change.field.raw), ("action", change.action)]))
+        }
     }
 
     private func line(_ timed: TimedEvent) -> String {
@@ -187,6 +194,11 @@ struct TimelineBuilder {
         } else if reverted.contains(w.id) {
             label += " (reverted, survived)"
             emphasis = .reverted
+        } else if let stuck = report.findings.stuck.first(where: { $0.write.id == w.id }) {
+            label = "⧖ \(label) — never reached AWS"
+            emphasis = .lost
+            color = TimelinePalette.clobber
+            detail += "\nSTUCK: every eks-operator pass fails at \(stuck.failingCall): \(stuck.error)"
         }
         marks.append(TimelineMark(lane: lane, at: timed.at, glyph: .write, label: label, detail: detail, color: color,
                                   emphasis: emphasis,

@@ -99,9 +99,7 @@ public struct TimelinePicture: Sendable {
         let s = report.result.scenario
         w.element("text", [("x", 20), ("y", 30), ("font-size", 19), ("font-weight", "700"), ("fill", .text(TimelinePalette.ink))],
                   text: s.name)
-        let lost = report.findings.lost.count
-        let verdict = lost == 0 ? "no write lost" : "\(lost) lost write\(lost == 1 ? "" : "s")"
-        let line = "\(verdict) · \(ScenarioSummary(s).line)"
+        let line = "\(TimelineFindings.verdict(report.findings)) · \(ScenarioSummary(s).line)"
         w.element("text", [("x", 20), ("y", 50), ("font-size", 12), ("fill", .text(TimelinePalette.muted))],
                   text: TextWidth.truncate(line, toFit: options.width - 40, size: 12))
     }

@@ -8,6 +8,7 @@ import ClusterStateMachine
 /// workqueue never runs the same key twice at once: while `bridgeWatch` is open, later triggers
 /// wait for the watch to end.
 struct Bridge {
+    let profile: Profile
     let timings: SyncTimings
 
     /// `onClusterChange`.
@@ -39,8 +40,15 @@ struct Bridge {
         switch rancher.phase {
         case .active:
             if rancher.upstreamSpec == nil {
+                // `setInitialUpstreamSpec` runs for imported clusters only (eks_cluster_handler.go
+                // v2.11:181-184); a Rancher-created cluster whose UpstreamSpec a failed refresh
+                // nulled gets the "nil UpstreamSpec" error instead (v2.11:195-197).
+                guard rancher.spec.bool("imported") == true || !rancher.upstreamSpecCleared else { return .none }
                 return initialUpstreamSpec(state: state, aws: aws, clock: clock)
             }
+            // Rancher 2.5.7+: `Updated` False with `[Syncing error` returns before AppliedSpec
+            // (v2.5.7:235-237, v2.11:191-193). Clearing it is a Cluster change, which runs us again.
+            if profile.has(.syncingErrorGate) && !rancher.refresher.condition.isEmpty { return .none }
             if let applied = rancher.appliedSpec, applied.sameValues(as: rancher.spec) { return .none }
             return Decision(events: [.appliedSpecRecorded(DocumentStored(document: rancher.spec, reason: "active"))])
         case .creating where rancher.upstreamSpec == nil:
@@ -63,6 +71,13 @@ struct Bridge {
         // (a push in another phase ends its watch at once): that watch event came first, and only
         // its reaction has not run yet.
         guard rancher.phase == .active else { return watchEnded(phase: rancher.phase, pendingEdit: pendingEdit) }
+        // `recordAppliedSpec` updates the Cluster object read when the handler started: if anything
+        // wrote the Cluster meanwhile (an edit, a cron refresher's UpstreamSpec, a condition), the
+        // Update is a 409 and the handler is retried (versions.md §2.2, §6.9).
+        if rancher.clusterWrites != watch.clusterWrites {
+            return Decision(events: [.bridgeWatchEnded(BridgeWatchEnded(phase: rancher.phase, conflict: true))],
+                            requeues: [Requeue(.bridgeSync, after: timings.conflictRetry)])
+        }
         var decision = Decision(events: [
             .appliedSpecRecorded(DocumentStored(document: watch.pushedSpec, reason: "10 s watch timeout")),
         ])
@@ -86,7 +101,7 @@ struct Bridge {
         let spec = state.rancher.spec
         do {
             let upstream = try EKSUpstreamSpec.read(spec: spec, clusterName: spec.clusterName ?? state.aws.name,
-                                                    aws: aws, now: clock.now)
+                                                    aws: aws, now: clock.now, profile: profile)
             // The handler's own Cluster update re-enters it, which then records AppliedSpec.
             return Decision(events: [.upstreamSpecRefreshed(DocumentStored(document: upstream, reason: "initial UpstreamSpec"))],
                             requeues: [Requeue(.bridgeSync, after: timings.bridgeLatency)])

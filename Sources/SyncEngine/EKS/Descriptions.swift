@@ -24,8 +24,11 @@ public struct NodegroupDescription: Hashable, Sendable {
     public var status: NodegroupStatus
     /// The node group's entries at their full paths (`nodeGroups.NAME`, `nodeGroups.NAME.desiredSize`, ...).
     public var document: SpecDocument
+    /// `launchTemplate` names the template Rancher manages for the cluster.
+    public var onRancherLaunchTemplate: Bool
 
-    public init(name: String, arn: String, status: NodegroupStatus, document: SpecDocument) {
+    public init(name: String, arn: String, status: NodegroupStatus, document: SpecDocument, onRancherLaunchTemplate: Bool = true) {
+        self.onRancherLaunchTemplate = onRancherLaunchTemplate
         self.name = name
         self.arn = arn
         self.status = status

@@ -24,4 +24,13 @@ public protocol EKSAPI {
     func updateNodegroupConfig(_ request: UpdateNodegroupConfigRequest) throws(EKSError) -> UpdateDescription
     func updateNodegroupVersion(clusterName: String, nodegroupName: String, version: Entry, clientRequestToken: String?) throws(EKSError) -> UpdateDescription
     func deleteCluster(name: String) throws(EKSError)
+    /// The add-on's ARN (`CheckEBSAddon` asks for `aws-ebs-csi-driver`).
+    func describeAddon(clusterName: String, addonName: String) throws(EKSError) -> String
+}
+
+extension EKSAPI {
+    /// Test doubles that do not model add-ons answer as EKS does for a cluster without it.
+    public func describeAddon(clusterName: String, addonName: String) throws(EKSError) -> String {
+        throw .resourceNotFound("No addon: \(addonName) found in cluster: \(clusterName)")
+    }
 }

@@ -64,6 +64,9 @@ public struct UpdateNodegroupConfigRequest: Hashable, Sendable {
     public var minSize: Entry?
     public var maxSize: Entry?
     public var desiredSize: Entry?
+    /// A `scalingConfig` object is in the request, even with no size in it (eks-operator before
+    /// v1.0.10 always sent one).
+    public var scalingConfigSent: Bool = false
     public var clientRequestToken: String?
 
     public init(clusterName: String, nodegroupName: String, addOrUpdateLabels: [String: Entry] = [:],

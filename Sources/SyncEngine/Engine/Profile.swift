@@ -1,4 +1,5 @@
-/// Which real Rancher / eks-operator behaviour the engine reproduces (CONTRACT.md §2).
+/// Which real Rancher release the engine reproduces (CONTRACT.md §2): its refresher, and the
+/// eks-operator version it pins, as a set of named behaviours from `ReleaseTable`.
 public struct Profile: Hashable, Sendable {
     /// How the refresher is scheduled (reference §4.1).
     public enum RefresherSchedule: String, Hashable, Sendable {
@@ -8,45 +9,84 @@ public struct Profile: Hashable, Sendable {
         case timer
     }
 
-    /// The order and shape of `updateUpstreamClusterState`'s ladder (reference §2.5).
+    /// The order of `updateUpstreamClusterState`'s cluster-level steps (reference §2.5).
     public enum Ladder: String, Hashable, Sendable {
-        /// eks-operator v1.0.x: version, tags (without returning), logging, access, sources.
+        /// eks-operator before v1.9.3: version, tags, logging, access, sources.
         case v1
-        /// 2024-09 on (commit 3f8c2f11): version, access, sources, tags, logging; each returns.
+        /// eks-operator v1.9.3 on (commit 3f8c2f11): version, access, sources, tags, logging.
         case v2024
     }
 
-    public var name: String
-    public var refresher: RefresherSchedule
-    public var ladder: Ladder
-    /// Each ladder step treats ResourceInUseException as "not updated" and falls through (H3).
-    public var resourceInUseFallsThrough: Bool
-    /// The ListUpdates/DescribeUpdate InProgress gate and `completedUpdateIDs` (PR #1166, Feb 2025).
-    public var listUpdatesGate: Bool
-    /// The real versions this profile stands for.
-    public var realVersions: String
+    /// The name it was selected by: a release (`rancher-2.6.3`), an alias, or `latest`.
+    public let name: String
+    public let release: RancherRelease
+    /// The behaviours of `release` (`ReleaseTable.switches`).
+    public let behaviours: Set<Behaviour>
 
-    public static let rancher25Cron = Profile(
-        name: "rancher-2.5-cron", refresher: .cron, ladder: .v1, resourceInUseFallsThrough: false,
-        listUpdatesGate: false, realVersions: "Rancher v2.5.0–v2.5.7 (eks-refresh-cron), eks-operator v1.0.x")
-    public static let rancher258Timer = Profile(
-        name: "rancher-2.5.8-timer", refresher: .timer, ladder: .v1, resourceInUseFallsThrough: false,
-        listUpdatesGate: false, realVersions: "Rancher v2.5.8+ (eks-refresh timer), eks-operator v1.0.x/v1.1.x")
-    public static let eksOperator2024 = Profile(
-        name: "eks-operator-2024", refresher: .timer, ladder: .v2024, resourceInUseFallsThrough: true,
-        listUpdatesGate: false, realVersions: "Rancher v2.9/v2.10 era, eks-operator from 2024-09 (commit 3f8c2f11) to before PR #1166")
-    public static let eksOperator2025 = Profile(
-        name: "eks-operator-2025", refresher: .timer, ladder: .v2024, resourceInUseFallsThrough: true,
-        listUpdatesGate: true, realVersions: "eks-operator from Feb 2025 (PR #1166, commit fdfd3f80) to HEAD")
-
-    /// The four profiles, oldest first.
-    public static let all: [Profile] = [rancher25Cron, rancher258Timer, eksOperator2024, eksOperator2025]
-
-    /// The profile `name` selects; `latest` is the newest.
-    public static func named(_ name: String) -> Profile? {
-        name == "latest" ? all.last : all.first { $0.name == name }
+    public init(name: String? = nil, release: RancherRelease) {
+        self.name = name ?? release.name
+        self.release = release
+        self.behaviours = ReleaseTable.behaviours(of: release)
     }
 
-    /// Every accepted spelling, for error messages.
-    public static var names: [String] { all.map(\.name) + ["latest"] }
+    /// Whether this release has `behaviour`.
+    public func has(_ behaviour: Behaviour) -> Bool { behaviours.contains(behaviour) }
+
+    public var refresher: RefresherSchedule { has(.cronRefresher) ? .cron : .timer }
+    public var ladder: Ladder { has(.oldLadderOrder) ? .v1 : .v2024 }
+
+    /// `Rancher v2.5.7, eks-operator v1.0.6, eks-refresh-cron`.
+    public var realVersions: String {
+        "Rancher v\(release.version), eks-operator v\(release.eksOperator), "
+            + (refresher == .cron ? "eks-refresh-cron" : "eks-refresh timer")
+    }
+
+    public static let rancher25Cron = named("rancher-2.5-cron")!
+    public static let rancher258Timer = named("rancher-2.5.8-timer")!
+    public static let eksOperator2024 = named("eks-operator-2024")!
+    public static let eksOperator2025 = named("eks-operator-2025")!
+
+    /// The four first names (aliases of real releases), oldest first.
+    public static let all: [Profile] = [rancher25Cron, rancher258Timer, eksOperator2024, eksOperator2025]
+
+    /// Every release modeled, oldest first, each under its own name.
+    public static let releases: [Profile] = ReleaseTable.releases.map { Profile(release: $0) }
+
+    /// The profile `name` selects: `rancher-X.Y.Z`, an alias, or `latest` (the newest release).
+    public static func named(_ name: String) -> Profile? {
+        if name == "latest" { return Profile(name: name, release: ReleaseTable.latest) }
+        if let alias = ReleaseTable.aliases.first(where: { $0.alias == name }),
+           let release = ReleaseTable.release(named: alias.release) {
+            return Profile(name: name, release: release)
+        }
+        return ReleaseTable.release(named: name).map { Profile(release: $0) }
+    }
+
+    /// Every accepted spelling's short form, for messages: the aliases, `rancher-2.5.0` …
+    /// `rancher-2.12.12`, `latest`.
+    public static var names: [String] {
+        ReleaseTable.aliases.map(\.alias) + ["rancher-\(ReleaseTable.releases[0].version) … \(ReleaseTable.latest.name)", "latest"]
+    }
+
+    /// The release name closest to an unknown `name`, for "did you mean": the first release of a
+    /// named minor line (`rancher-2.6` → `rancher-2.6.0`), else the fewest edits.
+    public static func suggestion(for name: String) -> String {
+        let candidates = ReleaseTable.aliases.map(\.alias) + ReleaseTable.releases.map(\.name) + ["latest"]
+        if let line = candidates.first(where: { $0.hasPrefix(name + ".") }) { return line }
+        return candidates.min { editDistance(name, $0) < editDistance(name, $1) } ?? "latest"
+    }
+
+    /// Levenshtein distance, for suggestions.
+    static func editDistance(_ a: String, _ b: String) -> Int {
+        let a = Array(a.utf8), b = Array(b.utf8)
+        var previous = Array(0...b.count)
+        for (i, x) in a.enumerated() {
+            var current = [i + 1]
+            for (j, y) in b.enumerated() {
+                current.append(min(previous[j + 1] + 1, current[j] + 1, previous[j] + (x == y ? 0 : 1)))
+            }
+            previous = current
+        }
+        return previous[b.count]
+    }
 }

@@ -6,11 +6,14 @@ public struct SyncEngine {
     public let profile: Profile
     public let timings: SyncTimings
     public let refresh: RefreshSettings
+    /// The sync policy the deciders follow: `.rancher` is the profile's real behaviour.
+    public let policy: SyncPolicy
 
-    public init(profile: Profile, timings: SyncTimings = SyncTimings(), refresh: RefreshSettings) {
+    public init(profile: Profile, timings: SyncTimings = SyncTimings(), refresh: RefreshSettings, policy: SyncPolicy = .rancher) {
         self.profile = profile
         self.timings = timings
         self.refresh = refresh
+        self.policy = policy
     }
 
     /// Runs the component that owns `work` (`.operatorReconcile`, `.bridgeSync`,
@@ -19,13 +22,13 @@ public struct SyncEngine {
     public func run(_ work: WorkKind, state: ClusterState, aws: any EKSAPI, clock: some SimulationClock) -> Decision {
         switch work {
         case .operatorReconcile:
-            EKSOperator(profile: profile, timings: timings).reconcile(state: state, aws: aws, clock: clock)
+            EKSOperator(profile: profile, timings: timings, policy: policy).reconcile(state: state, aws: aws, clock: clock)
         case .bridgeSync:
-            Bridge(timings: timings).sync(state: state, aws: aws, clock: clock)
+            Bridge(profile: profile, timings: timings).sync(state: state, aws: aws, clock: clock)
         case .bridgeWatchTimeout:
-            Bridge(timings: timings).watchTimeout(state: state, clock: clock)
+            Bridge(profile: profile, timings: timings).watchTimeout(state: state, clock: clock)
         case .refresherTick:
-            Refresher(profile: profile, timings: timings, refresh: refresh).tick(state: state, aws: aws, clock: clock)
+            Refresher(profile: profile, timings: timings, refresh: refresh, policy: policy).tick(state: state, aws: aws, clock: clock)
         case .step, .faultEnds, .runEnds, .awsStatusVisible, .awsUpdateDone, .awsNodegroupDone:
             .none
         }
@@ -56,6 +59,15 @@ public struct SyncEngine {
         case .faultCleared(.operatorDown):
             // A restarted operator's informer lists every EKSClusterConfig and enqueues it.
             return [Requeue(.operatorReconcile, after: timings.operatorWatchLatency)]
+        case .refresherStatusChanged, .upstreamSpecCleared:
+            // Writes to the Cluster object: its handlers (the bridge first) run again.
+            return [Requeue(.bridgeSync, after: timings.bridgeLatency)]
+        case .bridgeWatchEnded, .appliedSpecRecorded:
+            // The bridge's handler returned: a refresher tick that waited for it runs now (2.5.8+).
+            if state.rancher.refresher.waitingForBridge && state.rancher.bridgeWatch == nil {
+                return [Requeue(.refresherTick, after: 0)]
+            }
+            return []
         default:
             return []
         }

@@ -17,6 +17,12 @@ public struct SyncTimings: Hashable, Sendable {
     public var operatorErrorFastRetries: Int = 30
     /// ... every retry waits this long (`NewItemFastSlowRateLimiter(1 ms, 2 min, 30)`).
     public var operatorErrorSlow: SimTime = 2 * .minute
+    /// client-go's `DefaultControllerRateLimiter` cap, used by releases that pin a lasso before
+    /// 202b992 (`rancherLimiterCap1000s`, `operatorLimiterCap1000s`). Its 10 qps / 100 burst bucket
+    /// is shared by all keys and never binds for one cluster, so it is not modeled.
+    public var clientGoErrorCap: SimTime = 1000 * .second
+    /// A handler that got a 409 Conflict is retried by `AddRateLimited` after about this long.
+    public var conflictRetry: SimTime = 5
     /// The bridge waits this long for a non-active phase after a push, then records AppliedSpec.
     public var bridgeWatchTimeout: SimTime = 10 * .second
     /// The bridge's `EnqueueAfter(5 s)` while creating or updating.
@@ -28,13 +34,17 @@ public struct SyncTimings: Hashable, Sendable {
 
     /// lasso's rate limiter after `failures` earlier consecutive failures: the max of the
     /// exponential limiter (base · 2^failures, capped) and the fast/slow limiter (reference §2.1).
-    public func operatorErrorDelay(failures: Int) -> SimTime {
+    ///
+    /// With `clientGoDefault` (lasso before 202b992): 5 ms · 2^failures up to 1000 s, nothing else.
+    public func operatorErrorDelay(failures: Int, clientGoDefault: Bool = false) -> SimTime {
         let exponent = max(0, failures)
-        var exponential = operatorErrorCap
+        let cap = clientGoDefault ? clientGoErrorCap : operatorErrorCap
+        var exponential = cap
         if exponent < 40 {
             let (value, overflow) = operatorErrorBase.multipliedReportingOverflow(by: SimTime(1) << SimTime(exponent))
-            if !overflow { exponential = min(operatorErrorCap, value) }
+            if !overflow { exponential = min(cap, value) }
         }
+        if clientGoDefault { return exponential }
         let fastSlow: SimTime = exponent + 1 <= operatorErrorFastRetries ? 1 : operatorErrorSlow
         return max(exponential, fastSlow)
     }

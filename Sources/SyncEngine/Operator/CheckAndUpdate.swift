@@ -4,7 +4,8 @@ extension OperatorPass {
     /// `checkAndUpdate` for phases `active` and `updating`, in the exact order of reference §2.4.
     mutating func checkAndUpdate() throws(OperatorFailure) {
         // 1. validateUpdate: a failing spec is "a failing update until resolved".
-        if let problem = Self.validateUpdate(spec, clusterName: clusterName) {
+        if let problem = Self.validateUpdate(spec, clusterName: clusterName,
+                                             oneMinorSkew: profile.has(.nodeGroupSkewOneMinor)) {
             setPhase(.updating)
             throw OperatorFailure(message: problem)
         }
@@ -18,8 +19,8 @@ extension OperatorPass {
             return
         }
 
-        // 4. The ListUpdates/DescribeUpdate InProgress gate (PR #1166, the 2025 profile only).
-        if profile.listUpdatesGate, try clusterUpdateInProgress() {
+        // 4. The ListUpdates/DescribeUpdate InProgress gate (PR #1166, eks-operator v1.10.3+).
+        if profile.has(.listUpdatesGate), try clusterUpdateInProgress() {
             waitForUpdates()
             return
         }
@@ -41,12 +42,15 @@ extension OperatorPass {
 
         // 6. Launch-template version clean-up: launch templates are not modeled.
         // 7. BuildUpstreamClusterState.
-        let upstream = UpstreamState.build(cluster: cluster, nodegroups: groups, readAt: now)
+        let upstream = UpstreamState.build(cluster: cluster, nodegroups: groups, readAt: now,
+                                           versionWhileUpdating: !profile.has(.upstreamVersionDroppedWhileUpdating))
+        applyPolicy(upstream: upstream)
 
         // 8. updateUpstreamClusterState: the ladder.
         if try updateClusterLadder(upstream: upstream, clusterARN: cluster.arn) { return }
         try updateNodeGroups(upstream: upstream, order: groups.map(\.name),
-                             arns: Dictionary(groups.map { ($0.name, $0.arn) }) { first, _ in first })
+                             arns: Dictionary(groups.map { ($0.name, $0.arn) }) { first, _ in first },
+                             rancherTemplate: Set(groups.filter(\.onRancherLaunchTemplate).map(\.name)))
     }
 
     /// `GetClusterUpdates`: ListUpdates (cluster-level only), then DescribeUpdate for every id not
@@ -77,8 +81,9 @@ extension OperatorPass {
     }
 
     /// `validateUpdate`: unique node group names, and node group versions at most three minor
-    /// versions behind the cluster's (blang/semver on "X.Y" + ".0").
-    static func validateUpdate(_ spec: SpecDocument, clusterName: String) -> String? {
+    /// versions behind the cluster's (blang/semver on "X.Y" + ".0"); before eks-operator v1.9.3,
+    /// equal or exactly one minor behind (`clusterVersion.Minor-version.Minor == 1`, v1.0.6:402).
+    static func validateUpdate(_ spec: SpecDocument, clusterName: String, oneMinorSkew: Bool = false) -> String? {
         var clusterVersion: Semver?
         if let text = spec.string("kubernetesVersion") {
             guard let parsed = Semver(strict: text + ".0") else {
@@ -96,8 +101,13 @@ extension OperatorPass {
                 continue
             }
             guard let cluster = clusterVersion, cluster != version else { continue }
-            // `clusterVersion.Minor-version.Minor <= 3` on uint64: a node group newer than the
-            // cluster underflows and fails the check too.
+            // `clusterVersion.Minor-version.Minor <= 3` (or `== 1`) on uint64: a node group newer
+            // than the cluster underflows and fails the check too.
+            if oneMinorSkew {
+                if cluster.minor >= version.minor && cluster.minor - version.minor == 1 { continue }
+                errors.append("versions for cluster [\(spec.string("kubernetesVersion") ?? "")] and nodegroup [\(text)] not compatible: all nodegroup kubernetes versionsmust be equal to or one minor version lower than the cluster kubernetes version")
+                continue
+            }
             if cluster.minor >= version.minor && cluster.minor - version.minor <= 3 { continue }
             errors.append("versions for cluster [\(spec.string("kubernetesVersion") ?? "")] and node group [\(text)] are not compatible: the node group version may only be up to three minor versions older than the cluster version")
         }

@@ -5,6 +5,7 @@ import ClusterStateMachine
 struct EKSOperator {
     let profile: Profile
     let timings: SyncTimings
+    var policy: SyncPolicy = .rancher
 
     /// One reconcile: the phase dispatch, `recordError`, and the workqueue's rate limiter.
     func reconcile(state: ClusterState, aws: any EKSAPI, clock: some SimulationClock) -> Decision {
@@ -13,6 +14,7 @@ struct EKSOperator {
         if rancher.operatorDownUntil != nil { return .none }
 
         var pass = OperatorPass(profile: profile, timings: timings, aws: aws, now: clock.now, state: state)
+        pass.policy = policy
         var failure: OperatorFailure?
         do {
             try onEksConfigChanged(&pass)
@@ -26,7 +28,8 @@ struct EKSOperator {
         if failure != nil {
             // AddRateLimited: 5 ms · 2^n capped at 30 s, or 2 min after 30 failures (§2.1).
             decision.events.append(.operatorBackoff(Backoff(failures: failures + 1)))
-            decision.requeues.append(Requeue(.operatorReconcile, after: timings.operatorErrorDelay(failures: failures)))
+            decision.requeues.append(Requeue(.operatorReconcile, after: timings.operatorErrorDelay(
+                failures: failures, clientGoDefault: profile.has(.operatorLimiterCap1000s))))
         } else if failures != 0 {
             // Forget: a successful pass resets the limiter.
             decision.events.append(.operatorBackoff(Backoff(failures: 0)))

@@ -4,11 +4,13 @@ extension OperatorPass {
     /// Steps 6–10 of `updateUpstreamClusterState` (reference §2.5): node groups created and deleted
     /// in one pass, then at most one action per existing group, then "set active".
     ///
-    /// Launch templates are not modeled: every group counts as on Rancher's managed template, so a
-    /// `version` difference is an `UpdateNodegroupVersion`, and differences in fields that would
-    /// need a new template version (instance type, disk size, ...) are not acted on. The EBS CSI
-    /// add-on step (9) is not modeled.
-    mutating func updateNodeGroups(upstream: SpecDocument, order: [String], arns: [String: String]) throws(OperatorFailure) {
+    /// Launch templates are modeled only as "on Rancher's managed template or not"
+    /// (`rancherTemplate`): a `version` difference is an `UpdateNodegroupVersion` (for every group
+    /// before eks-operator v1.2.2), and differences in fields that would need a new template
+    /// version (instance type, disk size, ...) are not acted on. The EBS CSI add-on step (9) is not
+    /// modeled.
+    mutating func updateNodeGroups(upstream: SpecDocument, order: [String], arns: [String: String],
+                                   rancherTemplate: Set<String> = []) throws(OperatorFailure) {
         // 6. Unmanaged node groups: the cluster is done.
         guard let wanted = spec.nodeGroupNames else {
             if status.phase != .active { setPhase(.active) }
@@ -42,7 +44,10 @@ extension OperatorPass {
         var updateNodegroupProperties = false
         for name in order {
             let group = FieldPath.nodeGroup(name)
-            if let version = nodegroupVersionUpdate(name, upstream: upstream) {
+            // eks-operator v1.2.2+ (1ff95b0b) sends a version only to groups on Rancher's managed
+            // launch template; console-created and imported groups never get one (versions.md §4.2).
+            let versionAllowed = !profile.has(.nodeGroupVersionManagedTemplateOnly) || rancherTemplate.contains(name)
+            if versionAllowed, let version = nodegroupVersionUpdate(name, upstream: upstream) {
                 updateNodegroupProperties = true
                 _ = try mutate("UpdateNodegroupVersion") { () throws(EKSError) in
                     _ = try aws.updateNodegroupVersion(clusterName: clusterName, nodegroupName: name,
@@ -57,13 +62,17 @@ extension OperatorPass {
             }
             let tags = group.appending("tags")
             if spec.map(tags) != nil {
-                // The node-group tag flag bug (reference §2.5): the Go code ASSIGNS the result
-                // (`updateNodegroupProperties, err = UpdateResourceTags(…)`) instead of OR-ing it,
-                // so a later group with tags and no tag diff resets a `true` set by an earlier
-                // group, and the pass can fall through to "set active" while groups are changing.
-                updateNodegroupProperties = try updateResourceTags(
-                    tags, upstream: upstream.map(tags) ?? [:], arn: arns[name] ?? "",
-                    context: "error updating cluster tags", swallowsResourceInUse: false)
+                // The node-group tag flag bug (reference §2.5, eks-operator v1.2.2+): the Go code
+                // ASSIGNS the result (`updateNodegroupProperties, err = UpdateResourceTags(…)`)
+                // instead of OR-ing it, so a later group with tags and no tag diff resets a `true`
+                // set by an earlier group, and the pass can fall through to "set active" while
+                // groups are changing. Before v1.2.2 the flag is only ever set, and the group's
+                // tags are untagged first, then tagged (v1.0.6:1218-1240).
+                let assigned = profile.has(.nodeGroupTagFlagAssigned)
+                let tagged = try updateResourceTags(
+                    tags, upstream: upstream, arn: arns[name] ?? "", context: "error updating cluster tags",
+                    swallowsResourceInUse: false, untagFirst: !assigned)
+                updateNodegroupProperties = assigned ? tagged : (updateNodegroupProperties || tagged)
             }
         }
         if updateNodegroupProperties {
@@ -107,7 +116,12 @@ extension OperatorPass {
 
     /// `getNodegroupConfigUpdate` (TestGetNodegroupConfigUpdate): labels when the spec manages them,
     /// each non-nil scaling value (all of them are sent, any one differing triggers the call).
+    ///
+    /// Before eks-operator v1.0.10 (v1.0.6:1165-1216): the scaling config is always sent, holding
+    /// only the sizes that differ, so a labels-only edit sends `{}` and AWS answers 400
+    /// (rancher#33302); and the label additions replace the removals in the payload.
     func nodegroupConfigUpdate(_ name: String, upstream: SpecDocument) -> UpdateNodegroupConfigRequest? {
+        let partial = profile.has(.partialScalingConfig)
         let group = FieldPath.nodeGroup(name)
         var request = UpdateNodegroupConfigRequest(clusterName: clusterName, nodegroupName: name)
         var send = false
@@ -119,7 +133,7 @@ extension OperatorPass {
             if remove != nil || add != nil {
                 send = true
                 for key in add ?? [] { request.addOrUpdateLabels[key] = spec[labels.appending(key)] }
-                if let remove {
+                if let remove, !(partial && add != nil) {
                     request.removeLabels = remove
                     request.labelRemoval = SpecDiff.removal(in: spec, container: labels, keys: remove)
                 }
@@ -131,9 +145,11 @@ extension OperatorPass {
         for (field, keyPath) in scaling {
             let path = group.appending(field)
             guard let entry = spec.live(path) else { continue }
-            request[keyPath: keyPath] = entry
-            if (upstream.int(path) ?? 0) != (entry.value?.intValue ?? 0) { send = true }
+            let differs = (upstream.int(path) ?? 0) != (entry.value?.intValue ?? 0)
+            if differs || !partial { request[keyPath: keyPath] = entry }
+            if differs { send = true }
         }
+        request.scalingConfigSent = partial || request.minSize != nil || request.maxSize != nil || request.desiredSize != nil
         return send ? request : nil
     }
 }

@@ -13,7 +13,8 @@ struct OperatorPass {
     let aws: any EKSAPI
     let now: SimTime
     /// The EKSClusterConfig spec: the operator reads the object the bridge wrote, never `Spec.EKSConfig`.
-    let spec: SpecDocument
+    /// A sync policy may replace it before the ladder (`applyPolicy`).
+    var spec: SpecDocument
     /// `displayName`, the EKS cluster name used in every call.
     let clusterName: String
     /// Consecutive failures before this pass: `Enqueue` is `AddRateLimited`, which backs off on
@@ -25,6 +26,9 @@ struct OperatorPass {
     private(set) var persisted: OperatorStatus
     private(set) var events: [ClusterEvent] = []
     private(set) var requeues: [Requeue] = []
+    /// The sync policy, and the folded state it decides from.
+    var policy: SyncPolicy = .rancher
+    let state: ClusterState
 
     init(profile: Profile, timings: SyncTimings, aws: any EKSAPI, now: SimTime, state: ClusterState) {
         self.profile = profile
@@ -37,7 +41,11 @@ struct OperatorPass {
         status = OperatorStatus(phase: state.rancher.phase, failureMessage: state.rancher.failureMessage,
                                 completedUpdateIDs: state.rancher.completedUpdateIDs)
         persisted = status
+        self.state = state
     }
+
+    /// An event the pass decides beside its status writes (a conflict a sync policy surfaced).
+    mutating func emit(_ event: ClusterEvent) { events.append(event) }
 
     // MARK: Status writes and requeues
 
@@ -65,7 +73,8 @@ struct OperatorPass {
     mutating func enqueueUpdate() {
         if status.phase == .updating {
             requeues.append(Requeue(.operatorReconcile, after: failuresBefore == 0
-                ? timings.operatorRequeue : timings.operatorErrorDelay(failures: failuresBefore)))
+                ? timings.operatorRequeue
+                : timings.operatorErrorDelay(failures: failuresBefore, clientGoDefault: profile.has(.operatorLimiterCap1000s))))
         } else {
             setPhase(.updating)
         }
@@ -100,13 +109,17 @@ struct OperatorPass {
             try body()
             return true
         } catch {
-            if error.isResourceInUse && profile.resourceInUseFallsThrough { return false }
+            if error.isResourceInUse && profile.has(.resourceInUseFallsThrough) { return false }
             throw failure(error, operation: operation, context: context)
         }
     }
 
     func failure(_ error: EKSError, operation: String, context: String?) -> OperatorFailure {
-        // aws-sdk-go-v2's error text, without the request id.
+        // The SDK's error text, without the request id. aws-sdk-go v1 code (eks-operator before
+        // v1.9.0) returned its errors unwrapped; aws-sdk-go-v2 code wraps them in `context`.
+        guard profile.has(.awsSDKGoV2) else {
+            return OperatorFailure(message: "\(error.code): \(error.message)\n\tstatus code: \(error.httpStatus)")
+        }
         let sdk = "operation error EKS: \(operation), https response error StatusCode: \(error.httpStatus), \(error.code): \(error.message)"
         return OperatorFailure(message: context.map { "\($0): \(sdk)" } ?? sdk)
     }

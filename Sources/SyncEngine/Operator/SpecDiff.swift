@@ -18,6 +18,13 @@ enum SpecDiff {
         return keys.isEmpty ? nil : keys
     }
 
+    /// `GetKeysToDelete` before eks-operator v1.0.10: the upstream keys the spec lacks **or holds
+    /// with another value**; every upstream key when the spec map is empty; nil if none.
+    static func keysToDeleteOrChange(_ spec: [String: String], _ upstream: [String: String]) -> [String]? {
+        let keys = upstream.filter { spec.isEmpty || spec[$0.key] != $0.value }.keys.sorted()
+        return keys.isEmpty ? nil : keys
+    }
+
     /// `getLoggingTypesUpdate`: disable what upstream has and the spec lacks, enable what the spec
     /// has and upstream lacks, in list order; nil when both are empty.
     static func loggingUpdate(spec: [String], upstream: [String]) -> (disable: [String], enable: [String])? {

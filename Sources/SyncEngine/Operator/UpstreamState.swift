@@ -8,9 +8,12 @@ import ClusterStateMachine
 /// modeled AWS does not track (launch templates, the EBS CSI add-on, AMI types) are whatever the
 /// AWS document holds; no `DescribeAddon` or EC2 call is made.
 enum UpstreamState {
-    /// Builds the upstream spec. Node groups in DELETING are skipped; a node group's `version` is
-    /// kept only when it equals the cluster version or the group is not UPDATING.
-    static func build(cluster: ClusterDescription, nodegroups: [NodegroupDescription], readAt: SimTime) -> SpecDocument {
+    /// Builds the upstream spec. Node groups in DELETING are skipped. A node group's `version` is
+    /// left out while the group is UPDATING (eks-operator v1.3.0+: the guard "equals the cluster
+    /// version or not UPDATING" compares two `*string` pointers, so only "not UPDATING" counts,
+    /// versions.md §1.1); before v1.3.0 (`versionWhileUpdating`) it is always copied.
+    static func build(cluster: ClusterDescription, nodegroups: [NodegroupDescription], readAt: SimTime,
+                      versionWhileUpdating: Bool = false) -> SpecDocument {
         var entries: [String: Entry] = [:]
         for (raw, entry) in cluster.document.entries where FieldPath(unchecked: raw).topLevel != "nodeGroups" {
             entries[raw] = Entry(entry.value, origin: entry.origin, readAt: readAt)
@@ -29,14 +32,11 @@ enum UpstreamState {
         // The Go code builds a fresh list; ListNodegroups does not say who last added or removed a
         // group, so the list container carries the baseline origin.
         entries["nodeGroups"] = Entry(.container, origin: .initial, readAt: readAt)
-        let clusterVersion = cluster.document.string("kubernetesVersion")
         for group in nodegroups where group.status != .deleting {
             let base = FieldPath(unchecked: "nodeGroups").appending(group.name)
             let version = base.appending("version")
             for (raw, entry) in group.document.entries where FieldPath(unchecked: raw).isWithin(base) {
-                if raw == version.raw, group.status == .updating, entry.value?.stringValue != clusterVersion {
-                    continue
-                }
+                if raw == version.raw, group.status == .updating, !versionWhileUpdating { continue }
                 entries[raw] = Entry(entry.value, origin: entry.origin, readAt: readAt)
             }
             if entries[base.raw]?.value == nil {

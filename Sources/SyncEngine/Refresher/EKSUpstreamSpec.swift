@@ -9,14 +9,34 @@ enum EKSUpstreamSpec {
         "displayName", "region", "amazonCredentialSecret", "imported", "subnets", "securityGroups", "serviceRole",
     ]
 
-    /// DescribeCluster, ListNodegroups, DescribeNodegroup × N; the first error ends the read.
-    static func read(spec: SpecDocument, clusterName: String, aws: any EKSAPI, now: SimTime) throws(EKSError) -> SpecDocument {
+    /// DescribeCluster, ListNodegroups, DescribeNodegroup × N, and DescribeAddon where the release
+    /// makes it; the first error ends the read.
+    ///
+    /// Rancher 2.5.0–2.5.11 never checks ListNodegroups' error (`ngs, err := …` with no check,
+    /// eksupstreamrefresh v2.5.7:207-210): a failed call reads as "no node groups", which the
+    /// refresher then copies into a managed `nodeGroups` (rancher#35804, fixed by 8ab060920d).
+    static func read(spec: SpecDocument, clusterName: String, aws: any EKSAPI, now: SimTime,
+                     profile: Profile) throws(EKSError) -> SpecDocument {
         let cluster = try aws.describeCluster(name: clusterName)
+        let names: [String]
+        do {
+            names = try aws.listNodegroups(clusterName: clusterName)
+        } catch {
+            guard profile.has(.listNodegroupsErrorIgnored) else { throw error }
+            names = []
+        }
         var groups: [NodegroupDescription] = []
-        for name in try aws.listNodegroups(clusterName: clusterName) {
+        for name in names {
             groups.append(try aws.describeNodegroup(clusterName: clusterName, nodegroupName: name))
         }
-        var upstream = UpstreamState.build(cluster: cluster, nodegroups: groups, readAt: now)
+        if profile.has(.describeAddonInRefresh) {
+            // CheckEBSAddon: "not found" means no add-on; any other error fails the refresh.
+            do {
+                _ = try aws.describeAddon(clusterName: clusterName, addonName: "aws-ebs-csi-driver")
+            } catch where error.code == "ResourceNotFoundException" {}
+        }
+        var upstream = UpstreamState.build(cluster: cluster, nodegroups: groups, readAt: now,
+                                           versionWhileUpdating: !profile.has(.upstreamVersionDroppedWhileUpdating))
         for key in identityKeys {
             let path = FieldPath(unchecked: key)
             upstream.replaceSubtree(path, with: spec.subtree(path))

@@ -22,6 +22,8 @@ struct ReplayCommand: ParsableCommand {
             switch try Replay.compare(record, in: store) {
             case .identical(let count):
                 Output.print("run \(record.id) \(record.scenarioName): identical (\(count) events)")
+            case .observed(let count):
+                Output.print("run \(record.id) \(record.scenarioName): observed history from real records (\(count) events), not replayed")
             case .different(let message):
                 differences += 1
                 Output.print("run \(record.id) \(record.scenarioName): DIFFERENT: \(message)")

@@ -16,6 +16,7 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Output format: text or json.") var format: OutputFormat = .text
     @Option(help: "Override the scenarios' profile (\(Profile.names.joined(separator: ", "))).") var profile: String?
     @Option(help: "Override the scenarios' seed.") var seed: UInt64?
+    @Option(help: "Override the scenarios' sync policy (\(SyncPolicy.names.joined(separator: ", "))).") var policy: String?
     @Option(help: ArgumentHelp("Write a timeline page (self-contained HTML) here; with several files, each scenario's name goes before the extension (or replaces {scenario}).", valueName: "path")) var html: String?
     @Option(help: ArgumentHelp("Write the timeline picture (SVG) here; several files as for --html.", valueName: "path")) var svg: String?
 
@@ -25,7 +26,7 @@ struct RunCommand: ParsableCommand {
         var errors: [String] = []
         for file in files {
             do {
-                scenarios.append(try ScenarioLoader.load(path: file, profileOverride: profile, seedOverride: seed))
+                scenarios.append(try ScenarioLoader.load(path: file, profileOverride: profile, seedOverride: seed, policyOverride: policy))
             } catch {
                 errors.append("\(error)")
             }
@@ -42,7 +43,7 @@ struct RunCommand: ParsableCommand {
                 extra = WindowCheck.failures(scenario: scenario, expected: windows)
             }
             let report = RunReport(result: result, extraFailures: extra)
-            try RunRecorder.record(result, overrides: .init(profile: profile, seed: seed), in: store)
+            try RunRecorder.record(result, overrides: .init(profile: profile, seed: seed, policy: policy), in: store)
             reports.append(report)
         }
         switch format {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import ClusterStateMachine
 import Simulator
+import SyncEngine
 
 /// `simctl sweep FILE --step N`: the exact windows of offset in which writes are lost.
 struct SweepCommand: ParsableCommand {
@@ -13,13 +14,14 @@ struct SweepCommand: ParsableCommand {
     @Option(help: "Start of the offset range (a duration; negative as --from=-2m).") var from: String = "0s"
     @Option(help: "End of the offset range.") var to: String = "12m"
     @Option(help: "Override the scenario's profile.") var profile: String?
+    @Option(help: "Override the scenario's sync policy (\(SyncPolicy.names.joined(separator: ", "))).") var policy: String?
     @Option(help: "Output format: text or json.") var format: OutputFormat = .text
     @Option(help: ArgumentHelp("Write a page (self-contained HTML) with the offset axis, the lost windows and the run as written.", valueName: "path")) var html: String?
     @Option(help: ArgumentHelp("Write the offset-axis picture (SVG) here.", valueName: "path")) var svg: String?
 
     func run() throws {
         let scenario: Scenario
-        do { scenario = try ScenarioLoader.load(path: file, profileOverride: profile) }
+        do { scenario = try ScenarioLoader.load(path: file, profileOverride: profile, policyOverride: policy) }
         catch { throw SimctlExit.badInput("\(error)") }
         guard scenario.steps.indices.contains(step) else {
             throw SimctlExit.badInput("simctl sweep: --step \(step): \(file) has steps 0 to \(scenario.steps.count - 1)")

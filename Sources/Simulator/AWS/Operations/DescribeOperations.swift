@@ -32,8 +32,22 @@ extension ModeledEKS {
             let status = view.nodegroupStatus(nodegroupName)
             let description = NodegroupDescription(
                 name: nodegroupName, arn: view.arns.nodegroupArn(nodegroupName), status: status,
-                document: Self.read(view.described.subtree(path), at: view.now))
+                document: Self.read(view.described.subtree(path), at: view.now),
+                onRancherLaunchTemplate: view.aws.rancherTemplateNodegroups.contains(nodegroupName))
             return Accepted(response: description, summary: status.rawValue)
+        }
+    }
+
+    /// DescribeAddon. Add-ons are not modeled: every cluster has the `aws-ebs-csi-driver` add-on
+    /// ACTIVE (an undocumented choice: what matters to the sync is that the refresher of
+    /// eks-operator v1.9.1+ makes the call, which counts against API budgets and can be throttled).
+    func describeAddon(clusterName: String, addonName: String, caller: Actor) throws(EKSError) -> String {
+        try perform("DescribeAddon", caller: caller, request: ["clusterName": clusterName, "addonName": addonName],
+                    fields: []) { view throws(EKSError) in
+            try view.requireCluster(clusterName)
+            let arn = "arn:aws:eks:\(view.arns.region):\(view.arns.account):addon/\(clusterName)/\(addonName)/"
+                + StableIdentifier.uuid("addon/\(clusterName)/\(addonName)")
+            return Accepted(response: arn, summary: "ACTIVE")
         }
     }
 

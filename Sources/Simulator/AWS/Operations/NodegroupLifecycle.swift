@@ -35,7 +35,7 @@ extension ModeledEKS {
                 throw .createVersionMismatch(cluster: clusterVersion)
             }
             if view.nodegroupExists(r.nodegroupName) { throw .nodegroupExists(r.nodegroupName, cluster: view.aws.name) }
-            if view.clusterLockHolder != nil { throw .clusterNotActive(view.aws.name) }
+            if view.clusterLock != nil { throw .clusterNotActive(view.aws.name) }
 
             var entries = doc.entries
             if entries[path.appending("version").raw] == nil {
@@ -91,8 +91,8 @@ extension ModeledEKS {
         try perform("DeleteCluster", caller: caller, request: ["name": name], fields: fields) { view throws(EKSError) in
             try view.requireCluster(name)
             if !view.nodegroupNames.isEmpty { throw .clusterHasNodegroups }
-            if let holder = view.clusterLockHolder {
-                throw .clusterUpdateInProgress(rejected: "delete", cluster: view.aws.name, blockingId: holder)
+            if let lock = view.clusterLock {
+                throw .clusterUpdateInProgress(rejected: "delete", cluster: view.aws.name, lock: lock)
             }
             let keys = Set(view.aws.visible.entries.keys.map { FieldPath(unchecked: $0).topLevel })
             let event = ClusterEvent.awsResourcesChanged(ResourcesChanged(

@@ -19,6 +19,7 @@ extension ModeledEKS {
         request.add("minSize", RequestText.entry(r.minSize))
         request.add("maxSize", RequestText.entry(r.maxSize))
         request.add("desiredSize", RequestText.entry(r.desiredSize))
+        if r.scalingConfigSent && r.minSize == nil && r.maxSize == nil && r.desiredSize == nil { request["scalingConfig"] = "{}" }
         request.add("clientRequestToken", r.clientRequestToken)
         var fields: [FieldPath] = []
         for key in Set(r.addOrUpdateLabels.keys).union(r.removeLabels) { fields.append(base.appending("labels").appending(key)) }
@@ -32,7 +33,8 @@ extension ModeledEKS {
             if let original = replay(view, token: r.clientRequestToken, action: "UpdateNodegroupConfig", nodegroup: r.nodegroupName) {
                 return original
             }
-            if r.addOrUpdateLabels.isEmpty && r.removeLabels.isEmpty && r.minSize == nil && r.maxSize == nil && r.desiredSize == nil {
+            let noSize = r.minSize == nil && r.maxSize == nil && r.desiredSize == nil
+            if noSize && (r.scalingConfigSent || (r.addOrUpdateLabels.isEmpty && r.removeLabels.isEmpty)) {
                 throw .emptyScaling
             }
             func size(_ entry: Entry?, _ field: String) throws(EKSError) -> Int? {

@@ -6,8 +6,8 @@ extension ModeledEKS {
     /// platform update holds the same lock): 409 ResourceInUseException
     /// `Cannot <RejectedType> because cluster <name> currently has update <id> in progress`.
     func requireClusterUnlocked(_ view: EKSView, rejected: UpdateType) throws(EKSError) {
-        if let holder = view.clusterLockHolder {
-            throw .clusterUpdateInProgress(rejected: rejected.rawValue, cluster: view.aws.name, blockingId: holder)
+        if let lock = view.clusterLock {
+            throw .clusterUpdateInProgress(rejected: rejected.rawValue, cluster: view.aws.name, lock: lock)
         }
     }
 
