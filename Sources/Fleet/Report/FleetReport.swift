@@ -12,21 +12,22 @@ public struct FleetReport: Sendable {
         results = zip(fleet.combinations, statistics).map { FleetResult(fleet: fleet, combination: $0, statistics: $1) }
     }
 
-    /// One line: the setting with the fewest lost writes per 1,000 cluster-days among those the
-    /// account's budget never throttled, and why.
+    /// One line: the setting with the fewest lost writes per 1,000 cluster-days (ties: fewer
+    /// throttled calls, then fewer calls), what it costs, and the cheapest setting whose interval
+    /// overlaps it (not distinguishable at this size).
     public var recommendation: String {
         guard !results.isEmpty else { return "nothing to compare" }
-        let unthrottled = results.filter { $0.throttled == 0 }
-        let pool = unthrottled.isEmpty ? results : unthrottled
-        let best = pool.min { ($0.lostPer1000.value, $0.callsPerSecondMean) < ($1.lostPer1000.value, $1.callsPerSecondMean) }!
+        let best = results.min {
+            ($0.lostPer1000.value, $0.throttled, $0.callsPerSecondMean) < ($1.lostPer1000.value, $1.throttled, $1.callsPerSecondMean)
+        }!
         var line = "Recommended: \(best.combination.profile.name) with \(Self.settingText(best.combination.setting)): "
         line += "the fewest lost writes (\(Self.fixed(best.lostPer1000.value, 2)) per 1,000 cluster-days, 95% \(Self.fixed(best.lostPer1000.low, 2))–\(Self.fixed(best.lostPer1000.high, 2)))"
-        line += unthrottled.isEmpty
-            ? " although every setting was throttled (\(best.throttled) calls answered 429)"
-            : " among the \(unthrottled.count) of \(results.count) settings never throttled"
+        line += best.throttled == 0
+            ? ", never throttled"
+            : ", although \(best.throttled) calls were answered 429 (the SDK retried them)"
         line += ", at \(Self.fixed(best.callsPerSecondMean, 2)) API calls/s (peak \(best.callsPerSecondPeak))"
-        if let cheaper = pool.filter({ $0.callsPerSecondMean < best.callsPerSecondMean && $0.lostPer1000.low <= best.lostPer1000.high })
-            .min(by: { $0.callsPerSecondMean < $1.callsPerSecondMean }), cheaper.combination != best.combination {
+        if let cheaper = results.filter({ $0.callsPerSecondMean < best.callsPerSecondMean && $0.lostPer1000.low <= best.lostPer1000.high })
+            .min(by: { $0.callsPerSecondMean < $1.callsPerSecondMean }) {
             line += "; \(cheaper.combination.profile.name) at \(Self.settingText(cheaper.combination.setting)) costs \(Self.fixed(cheaper.callsPerSecondMean, 2)) calls/s and its interval overlaps"
         }
         return line + "."
