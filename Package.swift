@@ -66,6 +66,9 @@ let package = Package(
         ),
         // Child process for EventStoreTests' crash test (SIGKILLed mid-append); not a product.
         .executableTarget(name: "eventstore-stress", dependencies: ["EventStore"]),
+        // The scenario loader under libFuzzer (.ci/fuzz builds it with -sanitize=fuzzer); built
+        // normally, it replays saved inputs. Not a product.
+        .executableTarget(name: "scenario-fuzz", dependencies: ["Simulator"]),
         .testTarget(name: "EventStoreTests", dependencies: ["EventStore", "CSQLite", "eventstore-stress"]),
         .testTarget(name: "StateMachineTests", dependencies: ["ClusterStateMachine", "SyncEngine"]),
         .testTarget(name: "RaceConditionTests", dependencies: ["Simulator", "SyncEngine", "ClusterStateMachine", "EventStore", "simctl"]),

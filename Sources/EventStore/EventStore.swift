@@ -48,14 +48,23 @@ public final class EventStore {
         return try EventStore(path: path, create: false, busyTimeoutMilliseconds: busyTimeoutMilliseconds)
     }
 
-    private init(path: String, create: Bool, busyTimeoutMilliseconds: Int) throws {
+    /// Opens an existing store for reading only: the file is never written (no journal-mode
+    /// change, no migration), so it works on a read-only file. Appends throw.
+    public static func openReadOnly(path: String, busyTimeoutMilliseconds: Int = 1000) throws -> EventStore {
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw EventStoreError.fileNotFound(path: path)
+        }
+        return try EventStore(path: path, create: false, readOnly: true, busyTimeoutMilliseconds: busyTimeoutMilliseconds)
+    }
+
+    private init(path: String, create: Bool, readOnly: Bool = false, busyTimeoutMilliseconds: Int) throws {
         self.path = path
-        var flags = SQLITE_OPEN_READWRITE
+        var flags = readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE
         if create { flags |= SQLITE_OPEN_CREATE }
         let timeout = Int32(clamping: max(0, busyTimeoutMilliseconds))
         connection = try SQLiteConnection(path: path, flags: flags, busyTimeoutMilliseconds: timeout)
         do {
-            try SchemaMigrator(connection: connection, allowCreate: create).run()
+            try SchemaMigrator(connection: connection, allowCreate: create, readOnly: readOnly).run()
         } catch {
             connection.close()
             throw error

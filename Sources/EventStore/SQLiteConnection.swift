@@ -15,6 +15,8 @@ final class SQLiteConnection {
     /// The path given by the caller, used in error messages.
     let path: String
     private(set) var handle: OpaquePointer?
+    /// How long SQLite waits for another connection's lock.
+    let busyTimeoutMilliseconds: Int32
     private var statements: [String: SQLiteStatement] = [:]
 
     /// Opens `path` with the given `sqlite3_open_v2` flags.
@@ -28,6 +30,7 @@ final class SQLiteConnection {
             throw EventStoreError.cannotOpen(path: path, reason: reason)
         }
         handle = db
+        self.busyTimeoutMilliseconds = busyTimeoutMilliseconds
         sqlite3_busy_timeout(db, busyTimeoutMilliseconds)
     }
 

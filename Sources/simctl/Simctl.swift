@@ -11,7 +11,8 @@ struct Simctl: ParsableCommand {
         subcommands: [RunCommand.self, HistoryCommand.self, StateCommand.self, ReplayCommand.self,
                       SweepCommand.self, ProfilesCommand.self, CompareCommand.self, AuditCommand.self, BenchCommand.self, FleetCommand.self])
 
-    /// Parses and runs; bad input exits 2 (CONTRACT.md §3), not ArgumentParser's 64.
+    /// Parses and runs; bad input exits 2 (CONTRACT.md §3), not ArgumentParser's 64. Every error
+    /// message starts `simctl` (or with the `file:line:column` it is about), never `Error:`.
     static func main() {
         do {
             var command = try parseAsRoot()
@@ -20,11 +21,12 @@ struct Simctl: ParsableCommand {
             if !exit.message.isEmpty { FileHandle.standardError.write(Data((exit.message + "\n").utf8)) }
             Foundation.exit(exit.code)
         } catch {
-            let code = exitCode(for: error)
-            if code == .success {
-                self.exit(withError: error)
+            if exitCode(for: error) == .success {
+                self.exit(withError: error)  // --help, --version
             }
-            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+            let message = fullMessage(for: error)
+            let text = message.hasPrefix("Error: ") ? "simctl: " + message.dropFirst("Error: ".count) : "simctl: " + message
+            FileHandle.standardError.write(Data((text + "\n").utf8))
             Foundation.exit(2)
         }
     }

@@ -16,7 +16,7 @@ final class FleetFileTests: XCTestCase {
 
     func testUnknownKeysAreNamedWithTheirPlace() {
         let text = FleetFixtures.yaml().replacingOccurrences(of: "seed: 3", with: "seed: 3\nseeds: 4")
-        XCTAssertEqual(error(text), "fleet-test.yaml:5:1: fleet: unknown key \"seeds\"; expected one of name, description, start, duration, seed, clusters, workload, aws, rancherRestart, compare, expect")
+        XCTAssertEqual(error(text), "fleet-test.yaml:5:1: fleet: unknown key \"seeds\"; did you mean \"seed\"? Expected one of name, description, start, duration, seed, clusters, workload, aws, rancherRestart, compare, expect")
         let nested = FleetFixtures.yaml().replacingOccurrences(of: "  count: 6", with: "  count: 6\n  regions: 2")
         XCTAssertTrue(error(nested).hasPrefix("fleet-test.yaml:7:3: clusters: unknown key \"regions\""), error(nested))
     }

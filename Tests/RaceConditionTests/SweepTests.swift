@@ -68,15 +68,65 @@ final class SweepTests: XCTestCase {
         XCTAssertEqual(sweep.segments.last?.to, 8 * .minute)
         for (a, b) in zip(sweep.segments, sweep.segments.dropFirst()) {
             XCTAssertEqual(a.to, b.from)
-            XCTAssertNotEqual(a.lost, b.lost, "adjacent segments with the same outcome should be merged")
+            XCTAssertTrue(a.lost != b.lost || a.refused != b.refused, "adjacent segments with the same outcome should be merged")
         }
     }
 
     func testAMovedWindowFailsTheExpectation() throws {
         let scenario = try Fixtures.load("docs-race-a-console-then-rancher-tags")
-        var windows = try XCTUnwrap(scenario.expect?.windows)
+        var windows = try XCTUnwrap(scenario.expect?.windows.first)
         XCTAssertEqual(WindowCheck.failures(scenario: scenario, expected: windows), [])
         windows.windows[0].to += .second
         XCTAssertEqual(WindowCheck.failures(scenario: scenario, expected: windows).count, 1)
+        windows.tolerance = .second
+        XCTAssertEqual(WindowCheck.failures(scenario: scenario, expected: windows), [], "within its tolerance")
+        windows.windows[0].from -= .second + 1
+        XCTAssertEqual(WindowCheck.failures(scenario: scenario, expected: windows).count, 1, "beyond its tolerance")
+    }
+
+    func testWindowsAsAListCheckEveryMovedStep() throws {
+        let base = try String(contentsOf: Fixtures.scenarios.appendingPathComponent("docs-race-a-console-then-rancher-tags.yaml"), encoding: .utf8)
+        let head = String(base[..<base.range(of: "  windows:")!.lowerBound])
+        let list = head + """
+          windows:
+            - {step: 1, from: -5m, to: 7m, lost: [{from: -3m99ms, to: 2m, lostWrites: [{actor: console, field: privateAccess}]}]}
+            - step: 0
+              from: 0s
+              to: 1m
+              tolerance: 10ms
+              lost: [{from: 0s, to: 1m, lostWrites: [{actor: console, field: privateAccess}]}]
+
+        """
+        let scenario = try ScenarioLoader.parse(list, path: "list.yaml")
+        XCTAssertEqual(scenario.expect?.windows.map(\.step), [1, 0])
+        XCTAssertEqual(scenario.expect?.windows.last?.tolerance, 10)
+        XCTAssertEqual(WindowCheck.failures(scenario: scenario), [])
+        let moved = try ScenarioLoader.parse(list.replacingOccurrences(of: "to: 1m, lostWrites", with: "to: 50s, lostWrites"), path: "list.yaml")
+        XCTAssertEqual(WindowCheck.failures(scenario: moved).count, 1)
+    }
+
+    func testTheSweepShowsWhereAStepIsRefused() throws {
+        let scenario = try Fixtures.scenario("""
+        name: refused
+        start: 2025-01-01T10:58:00Z
+        cluster:
+          displayName: demo
+        steps:
+          - {at: 2m, actor: console, set: {privateAccess: true}}
+          - {at: 2m30s, actor: console, set: {loggingTypes: [api]}}
+
+        """)
+        let sweep = Sweep.run(scenario, step: 1, from: -1 * .minute, to: 3 * .minute)
+        XCTAssertTrue(sweep.windows.isEmpty)
+        // The logging call meets the endpoint update (11:00:00 to 11:02:00) and is refused with 409.
+        let refused = sweep.refusedWindows.first { $0.refused.map(\.field) == ["loggingTypes"] }
+        XCTAssertEqual(refused?.from, -30 * .second)
+        XCTAssertEqual(refused?.to, 90 * .second)
+        XCTAssertEqual(refused?.refused.first?.code, "ResourceInUseException")
+        let text = SweepReport(sweep).text
+        XCTAssertTrue(text.contains("refused in [-30s, 1m30s)  (step at 11:00:00 up to 11:02:00): console loggingTypes\n    (UpdateClusterConfig → ResourceInUseException)"), text)
+        XCTAssertEqual(SweepReport(sweep).json["refused"].map { "\($0)" }?.contains("loggingTypes"), true)
+        let page = HTMLPage.sweep(SweepReport(sweep), baseline: RunReport(result: Simulation(scenario: scenario).run()))
+        XCTAssertTrue(page.contains("Where AWS refuses a write"), "the sweep page lists the refused windows too")
     }
 }

@@ -26,8 +26,8 @@ public enum Replay {
         let base = (stored.first?.position ?? 1) - 1
         let fresh = try RunRecorder.encode(Simulation(scenario: scenario).run(), runId: record.id, basePosition: base)
         for (i, (old, new)) in zip(stored, fresh).enumerated() {
-            if old.type != new.type || old.schemaVersion != new.schemaVersion || old.data != new.data || old.metadata != new.metadata {
-                return .different("event \(i + 1) (position \(old.position)) differs: recorded \(old.type) \(String(decoding: old.data, as: UTF8.self).prefix(160)) at \(old.metadata.time) ms by \(old.metadata.actor); replay \(new.type) \(String(decoding: new.data, as: UTF8.self).prefix(160)) at \(new.metadata.time) ms by \(new.metadata.actor)")
+            if let column = differingColumn(old, new) {
+                return .different("event \(i + 1) (position \(old.position)) differs in \(column): recorded \(describe(old)); replay \(describe(new))")
             }
         }
         if stored.count != fresh.count {
@@ -35,4 +35,33 @@ public enum Replay {
         }
         return .identical(stored.count)
     }
+
+    /// The first `events` column (as the table names it) in which a stored event and its replay differ.
+    static func differingColumn(_ old: RecordedEvent, _ new: NewEvent) -> String? {
+        if old.type != new.type { return "type" }
+        if old.schemaVersion != new.schemaVersion { return "schema_version" }
+        if old.data != new.data { return "data" }
+        if old.metadata.time != new.metadata.time { return "sim_time_ms" }
+        if old.metadata.actor != new.metadata.actor { return "actor" }
+        if old.metadata.causationId != new.metadata.causationId { return "causation_id" }
+        if old.metadata.runId != new.metadata.runId { return "run_id" }
+        return nil
+    }
+
+    private static func describe(_ event: some ReplayComparable) -> String {
+        let data = String(decoding: event.data.prefix(160), as: UTF8.self)
+        let cause = event.metadata.causationId.map { " caused by \($0)" } ?? ""
+        return "\(event.type) v\(event.schemaVersion) \(data) at \(event.metadata.time) ms by \(event.metadata.actor)\(cause) (run \(event.metadata.runId))"
+    }
 }
+
+/// What replay compares of a stored event and a fresh one.
+protocol ReplayComparable {
+    var type: String { get }
+    var schemaVersion: Int { get }
+    var data: Data { get }
+    var metadata: EventMetadata { get }
+}
+
+extension RecordedEvent: ReplayComparable {}
+extension NewEvent: ReplayComparable {}

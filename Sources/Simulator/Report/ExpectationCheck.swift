@@ -3,8 +3,15 @@ import ClusterStateMachine
 /// Compares a run with its scenario's `expect:` (lost writes and final values).
 enum ExpectationCheck {
     static func failures(result: RunResult, findings: Findings) -> [String] {
-        guard let expect = result.scenario.expect else { return [] }
         var failures: [String] = []
+        // A run that does not settle is not a pass unless the scenario says it is meant not to.
+        let wantsSettled = result.scenario.expect?.settled ?? true
+        if wantsSettled && !result.settled {
+            failures.append("settled: the run did not settle (\(unsettledReason(result))); write expect: {settled: false} if that is the point")
+        } else if !wantsSettled && result.settled {
+            failures.append("settled: expected the run not to settle, but it settled at \(result.clock(result.endedAt))")
+        }
+        guard let expect = result.scenario.expect else { return failures }
         /// Exactly `wanted` writes, in any order, or a failure named `key`.
         func check(_ key: String, _ wanted: [ExpectedLostWrite]?, _ writes: [Write]) {
             guard let wanted else { return }
@@ -34,6 +41,11 @@ enum ExpectationCheck {
             }
         }
         return failures
+    }
+
+    static func unsettledReason(_ result: RunResult) -> String {
+        if result.log.count >= result.options.maxEvents { return "still busy after \(result.options.maxEvents) events" }
+        return "cut short at until: \(DurationText.format(result.scenario.until ?? 0)) with work still to come"
     }
 
     static func describe(_ writes: [ExpectedLostWrite]) -> String {

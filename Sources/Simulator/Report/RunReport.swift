@@ -28,6 +28,7 @@ public struct RunReport: Sendable {
             ("passed", .bool(passed)),
             ("failures", .array(failures.map(JSONValue.string))),
             ("settled", .bool(result.settled)),
+            ("notes", .array(s.notes.map(JSONValue.string))),
             ("start", .string(result.timestamp(0))),
             ("end", .string(result.timestamp(result.endedAt))),
             ("events", .int(Int64(result.log.count))),
@@ -141,12 +142,13 @@ public struct RunReport: Sendable {
         let s = result.scenario
         let policy = s.policy == .rancher ? "" : ", policy \(s.policy.rawValue)"
         var out = "scenario \(s.name)  (profile \(s.profile.name)\(policy), seed \(s.seed), \(result.log.count) events)\n"
-        if !s.description.isEmpty { out += "  " + s.description.trimmingCharacters(in: .whitespacesAndNewlines) + "\n" }
+        if !s.description.isEmpty { out += wrap(s.description.trimmingCharacters(in: .whitespacesAndNewlines), indent: "  ") }
+        for note in s.notes { out += wrap("Note: " + note, indent: "  ") }
         out += "\nWhat happened\n"
         for timed in result.log where EventDescription.isNotable(timed.event) {
             let who = timed.actor.rawValue.padding(toLength: 10, withPad: " ", startingAt: 0)
             let clock = result.clock(timed.at).padding(toLength: 12, withPad: " ", startingAt: 0)
-            out += "  \(clock)  \(who) \(EventDescription.line(timed.event))\n"
+            out += TextWrap.wrap(EventDescription.line(timed.event), lead: "  \(clock)  \(who) ")
         }
         out += "\nLost writes: \(findings.lost.count)\n"
         for lost in findings.lost {
@@ -168,7 +170,7 @@ public struct RunReport: Sendable {
             }
         }
         if !findings.transientReverts.isEmpty {
-            out += "\nReverted for a while, but survived: " + findings.transientReverts.map { "\($0.write.actor.rawValue) \($0.write.path) (step \($0.write.step))" }.joined(separator: ", ") + "\n"
+            out += "\n" + wrap("Reverted for a while, but survived: " + findings.transientReverts.map { "\($0.write.actor.rawValue) \($0.write.path) (step \($0.write.step))" }.joined(separator: ", "), indent: "")
         }
         if !findings.conflicts.isEmpty {
             out += "\nConcurrent conflicts (two people, neither saw the other; not lost):\n"
@@ -191,43 +193,31 @@ public struct RunReport: Sendable {
         }
         if !findings.refused.isEmpty {
             out += "\nRefused by AWS (not lost):\n"
-            for r in findings.refused { out += "  \(r.write.actor.rawValue) \(r.write.path) (step \(r.write.step)): \(r.operation) → \(r.error)\n" }
+            for r in findings.refused { out += TextWrap.wrap("\(r.write.actor.rawValue) \(r.write.path) (step \(r.write.step)): \(r.operation) → \(r.error)", lead: "  ", continuation: 4) }
         }
         if !findings.inFlight.isEmpty {
-            out += "\nStill in flight when the run stopped (an AWS update InProgress; not judged): "
-                + findings.inFlight.map { "\($0.actor.rawValue) \($0.path) (step \($0.step))" }.joined(separator: ", ") + "\n"
+            out += "\n" + wrap("Still in flight when the run stopped (an AWS update InProgress; not judged): "
+                + findings.inFlight.map { "\($0.actor.rawValue) \($0.path) (step \($0.step))" }.joined(separator: ", "), indent: "")
         }
         if !findings.failed.isEmpty {
             out += "\nUpdates that ended Failed: " + findings.failed.map { "\($0.actor.rawValue) \($0.path)" }.joined(separator: ", ") + "\n"
         }
         if !findings.divergence.isEmpty {
             out += "\nRancher and AWS disagree at the end:\n"
-            for d in findings.divergence { out += "  \(d.field): Rancher \(d.rancher), AWS \(d.aws)\n" }
+            for d in findings.divergence { out += TextWrap.wrap("\(d.field): Rancher \(d.rancher), AWS \(d.aws)", lead: "  ", continuation: 4) }
         }
         if !result.settled {
             out += result.log.count >= result.options.maxEvents
                 ? "\nThe run did not settle within \(result.options.maxEvents) events.\n"
                 : "\nThe run stopped at until: \(DurationText.format(s.until ?? 0)) with work still to come; it had not settled.\n"
         }
-        if s.expect != nil {
-            out += passed ? "\nExpectations hold.\n" : "\nExpectations FAILED:\n" + failures.map { "  - \($0)\n" }.joined()
+        if s.expect != nil || !passed {
+            out += passed ? "\nExpectations hold.\n" : "\nExpectations FAILED:\n" + failures.map { TextWrap.wrap($0, lead: "  - ") }.joined()
         }
         return out
     }
 
-    private func wrap(_ text: String, indent: String, width: Int = 100) -> String {
-        var lines: [String] = []
-        var line = indent
-        for word in text.split(separator: " ") {
-            if line.count + word.count + 1 > width && line != indent {
-                lines.append(line)
-                line = indent
-            }
-            line += (line == indent ? "" : " ") + word
-        }
-        lines.append(line)
-        return lines.joined(separator: "\n") + "\n"
+    private func wrap(_ text: String, indent: String) -> String {
+        TextWrap.wrap(text, lead: indent)
     }
 }
-
-import Foundation

@@ -10,7 +10,7 @@ public struct ClusterReader {
     /// The values AWS has for fields a scenario leaves out (aws-eks-model §2 defaults).
     static let defaults: [String: WriteValue] = [
         "region": .leaf(.string("us-west-2")),
-        "amazonCredentialSecret": .leaf(.string("cattle-global-data:cc-aws")),
+        "amazonCredentialSecret": .leaf(.string(CredentialRedaction.redact("cattle-global-data:cc-aws"))),
         "imported": .leaf(.bool(false)),
         "kubernetesVersion": .leaf(.string("1.29")),
         "publicAccess": .leaf(.bool(true)),
@@ -28,7 +28,8 @@ public struct ClusterReader {
         let values2 = ValueReader(reader: reader)
         for (key, keyNode, value) in try reader.mapping(node, "cluster") {
             guard let field = FieldSchema.clusterField(key) else {
-                throw reader.error(keyNode, "cluster: unknown field \"\(key)\"; expected an EKSClusterConfigSpec field: \(FieldSchema.cluster.map(\.name).joined(separator: ", "))")
+                let names = FieldSchema.cluster.map(\.name)
+                throw reader.error(keyNode, "cluster: unknown field \"\(key)\"\(Suggestion.expected(key, among: names, list: "an EKSClusterConfigSpec field: " + names.joined(separator: ", ")))")
             }
             if reader.isNull(value) {
                 guard field.nillable else { throw reader.error(value, "cluster.\(key): cannot be null") }
@@ -39,7 +40,10 @@ public struct ClusterReader {
                 groupNodes = try reader.sequence(value, "cluster.nodeGroups")
                 continue
             }
-            values[key] = try values2.read(value, kind: field.kind, what: "cluster.\(key)")
+            values[key] = try values2.read(value, kind: field.kind, what: "cluster.\(key)", name: key)
+            if key == "amazonCredentialSecret", case .leaf(.string(let secret))? = values[key] {
+                values[key] = .leaf(.string(CredentialRedaction.redact(secret)))
+            }
         }
         let version: String = if case .leaf(.string(let v))? = values["kubernetesVersion"] { v } else { "1.29" }
         var names = Set<String>()

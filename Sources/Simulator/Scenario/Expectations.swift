@@ -6,8 +6,11 @@ public struct Expectations: Hashable, Sendable {
     public var lostWrites: [ExpectedLostWrite]?
     /// The value AWS holds at the end, per field path.
     public var final: [(path: FieldPath, value: JSONValue)]
-    /// Race windows for one moved step (checked by running the sweep).
-    public var windows: ExpectedWindows?
+    /// Race windows, each for one moved step (checked by running the sweep).
+    public var windows: [ExpectedWindows]
+    /// `settled: false` says the run is meant not to settle (a cut-short or flapping run); nil and
+    /// true mean it must settle.
+    public var settled: Bool?
     /// Exactly the fields of these unrequested changes (`{field: nodeGroups.ng1}`), in any order.
     public var unrequestedChanges: [FieldPath]?
     /// Exactly these Rancher edits stuck behind a failing operator, in any order.
@@ -17,11 +20,12 @@ public struct Expectations: Hashable, Sendable {
     /// Exactly the field paths of the conflicts the sync policy surfaced, in any order. Nil: not checked.
     public var conflictsSurfaced: [FieldPath]?
 
-    public init(lostWrites: [ExpectedLostWrite]?, final: [(path: FieldPath, value: JSONValue)], windows: ExpectedWindows?,
-                unrequestedChanges: [FieldPath]? = nil, stuck: [ExpectedLostWrite]? = nil) {
+    public init(lostWrites: [ExpectedLostWrite]?, final: [(path: FieldPath, value: JSONValue)], windows: [ExpectedWindows] = [],
+                settled: Bool? = nil, unrequestedChanges: [FieldPath]? = nil, stuck: [ExpectedLostWrite]? = nil) {
         self.lostWrites = lostWrites
         self.final = final
         self.windows = windows
+        self.settled = settled
         self.unrequestedChanges = unrequestedChanges
         self.stuck = stuck
     }
@@ -29,6 +33,7 @@ public struct Expectations: Hashable, Sendable {
     public static func == (lhs: Expectations, rhs: Expectations) -> Bool {
         lhs.lostWrites == rhs.lostWrites && lhs.final.map(\.path) == rhs.final.map(\.path)
             && lhs.final.map(\.value) == rhs.final.map(\.value) && lhs.windows == rhs.windows
+            && lhs.settled == rhs.settled
             && lhs.unrequestedChanges == rhs.unrequestedChanges && lhs.stuck == rhs.stuck
             && lhs.revertedByPolicy == rhs.revertedByPolicy && lhs.conflictsSurfaced == rhs.conflictsSurfaced
     }
@@ -39,6 +44,7 @@ public struct Expectations: Hashable, Sendable {
         hasher.combine(stuck)
         hasher.combine(final.map(\.path))
         hasher.combine(windows)
+        hasher.combine(settled)
     }
 }
 
@@ -61,12 +67,15 @@ public struct ExpectedWindows: Hashable, Sendable {
     public var from: SimTime
     public var to: SimTime
     public var windows: [ExpectedWindow]
+    /// How far each window's edges may move before the expectation fails (0: exact).
+    public var tolerance: SimTime
 
-    public init(step: Int, from: SimTime, to: SimTime, windows: [ExpectedWindow]) {
+    public init(step: Int, from: SimTime, to: SimTime, windows: [ExpectedWindow], tolerance: SimTime = 0) {
         self.step = step
         self.from = from
         self.to = to
         self.windows = windows
+        self.tolerance = tolerance
     }
 }
 

@@ -9,14 +9,16 @@ struct ExpectationsReader {
     func read(_ node: Node) throws(ScenarioError) -> Expectations {
         var lost: [ExpectedLostWrite]?
         var final: [(path: FieldPath, value: JSONValue)] = []
-        var windows: ExpectedWindows?
+        var windows: [ExpectedWindows] = []
+        var settled: Bool?
         var unrequested: [FieldPath]?
         var stuck: [ExpectedLostWrite]?
         var reverted: [ExpectedLostWrite]?
         var conflicts: [FieldPath]?
-        let keys = ["lostWrites", "final", "windows", "unrequestedChanges", "stuck", "revertedByPolicy", "conflictsSurfaced"]
+        let keys = ["lostWrites", "final", "windows", "settled", "unrequestedChanges", "stuck", "revertedByPolicy", "conflictsSurfaced"]
         for (key, _, value) in try reader.mapping(node, "expect", allowed: keys) {
             switch key {
+            case "settled": settled = try reader.bool(value, "expect.settled")
             case "lostWrites": lost = try lostWrites(value, what: "expect.lostWrites")
             case "stuck": stuck = try lostWrites(value, what: "expect.stuck")
             case "unrequestedChanges":
@@ -39,18 +41,21 @@ struct ExpectationsReader {
                 }
             case "final":
                 for (path, keyNode, v) in try reader.mapping(value, "expect.final") {
-                    do {
-                        final.append((try FieldPath(parsing: path), try reader.json(v)))
-                    } catch let error as ScenarioError {
-                        throw error
-                    } catch {
-                        throw reader.error(keyNode, "expect.final: \(error)")
-                    }
+                    let field: FieldPath
+                    do { field = try FieldPath(parsing: path) } catch { throw reader.error(keyNode, "expect.final: \(Suggestion.fieldPathMessage(path, error))") }
+                    final.append((field, try reader.json(v)))
                 }
-            default: windows = try readWindows(value)
+            default:
+                // One mapping (one moved step) or a list of them.
+                if case .sequence = value {
+                    for item in try reader.sequence(value, "expect.windows") { windows.append(try readWindows(item)) }
+                } else {
+                    windows = [try readWindows(value)]
+                }
             }
         }
-        var expectations = Expectations(lostWrites: lost, final: final, windows: windows, unrequestedChanges: unrequested, stuck: stuck)
+        var expectations = Expectations(lostWrites: lost, final: final, windows: windows, settled: settled,
+                                        unrequestedChanges: unrequested, stuck: stuck)
         expectations.revertedByPolicy = reverted
         expectations.conflictsSurfaced = conflicts
         return expectations
@@ -69,7 +74,7 @@ struct ExpectationsReader {
                     actor = a
                 } else {
                     let text = try reader.string(value, "\(what).field")
-                    do { field = try FieldPath(parsing: text) } catch { throw reader.error(value, "\(what).field: \(error)") }
+                    do { field = try FieldPath(parsing: text) } catch { throw reader.error(value, "\(what).field: \(Suggestion.fieldPathMessage(text, error))") }
                 }
             }
             guard let actor, let field else { throw reader.error(item, "\(what): each entry needs actor and field") }
@@ -80,9 +85,10 @@ struct ExpectationsReader {
 
     private func readWindows(_ node: Node) throws(ScenarioError) -> ExpectedWindows {
         let what = "expect.windows"
-        var step: Int?, from: SimTime = 0, to: SimTime?, lost: [ExpectedWindow] = []
-        for (key, _, value) in try reader.mapping(node, what, allowed: ["step", "from", "to", "lost"]) {
+        var step: Int?, from: SimTime = 0, to: SimTime?, lost: [ExpectedWindow] = [], tolerance: SimTime = 0
+        for (key, _, value) in try reader.mapping(node, what, allowed: ["step", "from", "to", "lost", "tolerance"]) {
             switch key {
+            case "tolerance": tolerance = try reader.duration(value, "\(what).tolerance")
             case "step":
                 let n = try reader.int(value, "\(what).step")
                 guard n >= 0 && n < stepCount else {
@@ -111,6 +117,6 @@ struct ExpectationsReader {
         guard let step, let to, from < to else {
             throw reader.error(node, "\(what): needs step, to (and from, default 0s) with from < to")
         }
-        return ExpectedWindows(step: step, from: from, to: to, windows: lost)
+        return ExpectedWindows(step: step, from: from, to: to, windows: lost, tolerance: tolerance)
     }
 }

@@ -24,11 +24,14 @@ public struct Scenario: Sendable {
     /// Where the scenario came from, and its text (stored with every recorded run).
     public var sourcePath: String
     public var source: String
+    /// What the loader decided for the user and the report should say (a converted cron).
+    public var notes: [String] = []
 
     /// A scenario built in code (a fleet's clusters); files go through `ScenarioLoader`.
     public init(name: String, description: String, startEpochSeconds: Int64, profile: Profile, seed: UInt64,
                 refresh: RefreshSettings, timings: SyncTimings, aws: AWSModelParameters, cluster: SpecDocument,
-                managed: Managed, steps: [Step], until: SimTime?, expect: Expectations?, sourcePath: String, source: String) {
+                managed: Managed, steps: [Step], until: SimTime?, expect: Expectations?, sourcePath: String, source: String,
+                notes: [String] = []) {
         self.name = name
         self.description = description
         self.startEpochSeconds = startEpochSeconds
@@ -44,6 +47,7 @@ public struct Scenario: Sendable {
         self.expect = expect
         self.sourcePath = sourcePath
         self.source = source
+        self.notes = notes
     }
 
     /// The EKS cluster name (`displayName`).

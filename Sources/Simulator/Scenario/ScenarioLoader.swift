@@ -14,8 +14,20 @@ public enum ScenarioLoader {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw ScenarioError(file: path, line: 0, column: 0, message: "cannot read the file")
         }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw ScenarioError(file: path, line: 0, column: 0, message: "not UTF-8 text")
+        return try parse(bytes: [UInt8](data), path: path, profileOverride: profileOverride, seedOverride: seedOverride,
+                         policyOverride: policyOverride)
+    }
+
+    /// Validates a scenario file's bytes (UTF-8 first, then as `parse`); `path` names it in errors.
+    public static func parse(bytes: [UInt8], path: String, profileOverride: String? = nil,
+                             seedOverride: UInt64? = nil, policyOverride: String? = nil) throws(ScenarioError) -> Scenario {
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            guard let bad = YAMLProblem.firstInvalidUTF8(bytes) else {
+                throw ScenarioError(file: path, line: 0, column: 0, message: "not UTF-8 text; save the file as UTF-8")
+            }
+            let hex = String(bad.byte, radix: 16, uppercase: true)
+            throw ScenarioError(file: path, line: bad.line, column: bad.column,
+                                message: "not UTF-8 text: byte 0x\(hex.count == 1 ? "0" : "")\(hex) does not start or continue a UTF-8 character; save the file as UTF-8")
         }
         return try parse(text, path: path, profileOverride: profileOverride, seedOverride: seedOverride,
                          policyOverride: policyOverride)
@@ -27,9 +39,12 @@ public enum ScenarioLoader {
         let reader = YAMLReader(file: path)
         let root: Node
         do {
-            guard let node = try Yams.compose(yaml: text) else {
+            // The parser keeps anchors alive (nodes hold them weakly) while the tree is checked.
+            let parser = try Parser(yaml: text)
+            guard let node = try parser.singleRoot() else {
                 throw ScenarioError(file: path, line: 0, column: 0, message: "the file is empty; expected a scenario mapping")
             }
+            try withExtendedLifetime(parser) { () throws(ScenarioError) in try YAMLShape.refuseAnchors(node, path: path) }
             root = node
         } catch let error as ScenarioError {
             throw error
@@ -85,7 +100,7 @@ public enum ScenarioLoader {
 
         var seed: UInt64 = 0
         if let node = fields["seed"]?.value {
-            let n = try reader.int(node, "seed")
+            let n = try reader.int(node, "seed", upTo: .max)
             guard n >= 0 else { throw reader.error(node, "seed: expected a whole number ≥ 0") }
             seed = UInt64(n)
         }
@@ -93,8 +108,16 @@ public enum ScenarioLoader {
 
         var refresh = RefreshSettings()
         var timings = SyncTimings()
+        var notes: [String] = []
         if let node = fields["settings"]?.value {
-            try SettingsReader(reader: reader).read(node, refresh: &refresh, timings: &timings)
+            let given = try SettingsReader(reader: reader).read(node, refresh: &refresh, timings: &timings)
+            // Rancher 2.5.8+ migrates eks-refresh-cron once, as the gap between two fire times
+            // (versions.md §1.4); an explicit eksRefresh wins.
+            if profile.refresher == .timer, given.contains("eksRefreshCron"), !given.contains("eksRefresh") {
+                let first = refresh.cron.next(after: start)
+                refresh.interval = (refresh.cron.next(after: first) - first) * .second
+                notes.append("settings.eksRefreshCron \"\(refresh.cron)\" was converted once to eksRefresh \(refresh.interval / .second) s, the gap between two of its fire times, as Rancher 2.5.8+ does (profile \(profile.name))")
+            }
         }
         var aws = AWSModelParameters()
         if let node = fields["aws"]?.value {
@@ -105,6 +128,14 @@ public enum ScenarioLoader {
             throw reader.error(root, "scenario: missing required key \"cluster\" (the EKS cluster as it exists at offset 0)")
         }
         let cluster = try ClusterReader(reader: reader).read(clusterNode, defaultName: name)
+        // The text stored with a run and shown in pages holds the credential's name redacted.
+        var source = text
+        if case .mapping(let map) = clusterNode, let secret = map["amazonCredentialSecret"] {
+            guard let redacted = CredentialRedaction.redactedSource(text, value: secret) else {
+                throw reader.error(secret, "cluster.amazonCredentialSecret: write the secret's name on one line (it is stored redacted)")
+            }
+            source = redacted
+        }
 
         var managed = Managed.all
         if let node = fields["rancher"]?.value {
@@ -115,7 +146,7 @@ public enum ScenarioLoader {
 
         var steps: [Step] = []
         if let node = fields["steps"]?.value {
-            steps = try StepReader(reader: reader, cluster: cluster).read(node)
+            steps = try StepReader(reader: reader, cluster: cluster, startEpochSeconds: start).read(node)
         }
 
         var until: SimTime?
@@ -134,7 +165,7 @@ public enum ScenarioLoader {
         var scenario = Scenario(
             name: name, description: description, startEpochSeconds: start, profile: profile, seed: seed,
             refresh: refresh, timings: timings, aws: aws, cluster: cluster, managed: managed, steps: steps,
-            until: until, expect: expect, sourcePath: path, source: text)
+            until: until, expect: expect, sourcePath: path, source: source, notes: notes)
         scenario.policy = policy
         return scenario
     }
@@ -171,7 +202,8 @@ public enum ScenarioLoader {
         case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
              .composer(let context, let problem, let mark, _):
             let what = [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ": ")
-            return ScenarioError(file: path, line: mark.line, column: mark.column, message: "not valid YAML: \(what)")
+            let words = YAMLProblem.explain(what).map { "\($0) (YAML parser: \(what))" } ?? what
+            return ScenarioError(file: path, line: mark.line, column: mark.column, message: "not valid YAML: \(words)")
         default:
             return ScenarioError(file: path, line: 0, column: 0, message: "not valid YAML: \(error)")
         }

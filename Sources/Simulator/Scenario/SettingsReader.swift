@@ -14,8 +14,12 @@ struct SettingsReader {
         ("bridgeRequeue", \.bridgeRequeue), ("bridgeLatency", \.bridgeLatency),
     ]
 
-    func read(_ node: Node, refresh: inout RefreshSettings, timings: inout SyncTimings) throws(ScenarioError) {
+    /// Returns the keys the scenario gave (so a cron under a timer profile can be converted).
+    @discardableResult
+    func read(_ node: Node, refresh: inout RefreshSettings, timings: inout SyncTimings) throws(ScenarioError) -> Set<String> {
+        var given = Set<String>()
         for (key, _, value) in try reader.mapping(node, "settings", allowed: ["eksRefreshCron", "eksRefresh", "lastRefresh", "timings"]) {
+            given.insert(key)
             switch key {
             case "eksRefreshCron":
                 let text = try reader.string(value, "settings.eksRefreshCron")
@@ -25,7 +29,8 @@ struct SettingsReader {
                     throw reader.error(value, "settings.eksRefreshCron: \(error)")
                 }
             case "eksRefresh":
-                let seconds = try reader.int(value, "settings.eksRefresh (seconds)")
+                let limit = DurationText.maximum / .second
+                let seconds = try reader.int(value, "settings.eksRefresh (seconds)", upTo: Int(limit))
                 guard seconds > 0 else { throw reader.error(value, "settings.eksRefresh: expected a number of seconds > 0") }
                 refresh.interval = SimTime(seconds) * .second
             case "lastRefresh":
@@ -38,5 +43,6 @@ struct SettingsReader {
                 }
             }
         }
+        return given
     }
 }

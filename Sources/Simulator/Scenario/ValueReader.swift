@@ -4,19 +4,32 @@ import Yams
 /// Reads a YAML value as the field at a path expects it (bool, number, text, list, map, node group).
 struct ValueReader {
     let reader: YAMLReader
+    /// True where the value must be one AWS can hold (the cluster at offset 0, Rancher's edits);
+    /// false for console calls, which AWS may refuse.
+    var mustHoldOnAWS = true
 
-    func read(_ node: Node, kind: FieldKind, what: String) throws(ScenarioError) -> WriteValue {
+    /// `name` is the field's JSON name (`tags`, `kubernetesVersion`), for AWS's limits.
+    func read(_ node: Node, kind: FieldKind, what: String, name: String? = nil) throws(ScenarioError) -> WriteValue {
+        let limits = AWSLimits(reader: reader)
         switch kind {
         case .bool: return .leaf(.bool(try reader.bool(node, what)))
         case .int:
             let n = try reader.int(node, what)
             guard n >= 0 else { throw reader.error(node, "\(what): expected a whole number ≥ 0") }
             return .leaf(.int(n))
-        case .string: return .leaf(.string(try reader.string(node, what)))
+        case .string:
+            let text = try reader.string(node, what)
+            if mustHoldOnAWS, name == "kubernetesVersion" || name == "version" {
+                try limits.checkVersion(text, node: node, what: what)
+            }
+            if mustHoldOnAWS, name == "displayName" { try limits.checkClusterName(text, node: node, what: what) }
+            return .leaf(.string(text))
         case .strings: return .leaf(.strings(try reader.strings(node, what)))
         case .map:
             var map: [String: WriteValue] = [:]
-            for (key, _, value) in try reader.mapping(node, what) {
+            let pairs = try reader.mapping(node, what)
+            if mustHoldOnAWS && name == "tags" { try limits.checkTags(pairs, what: what, node: node) }
+            for (key, _, value) in pairs {
                 map[key] = .leaf(.string(try reader.string(value, "\(what).\(key)")))
             }
             return .map(map)
@@ -43,7 +56,7 @@ struct ValueReader {
             guard let field = FieldSchema.nodeGroupField(key) else {
                 throw reader.error(keyNode, "\(what).\(key): launch templates are not modeled; leave it out or null")
             }
-            fields[key] = try read(value, kind: field.kind, what: "\(what).\(key)")
+            fields[key] = try read(value, kind: field.kind, what: "\(what).\(key)", name: key)
         }
         guard let name, !name.isEmpty else {
             throw reader.error(node, "\(what): missing nodegroupName")
@@ -51,6 +64,7 @@ struct ValueReader {
         guard name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }), name.first?.isLetter == true || name.first?.isNumber == true else {
             throw reader.error(node, "\(what): node group name \"\(name)\" must match [0-9A-Za-z][A-Za-z0-9-_]*")
         }
+        if mustHoldOnAWS { try AWSLimits(reader: reader).checkScaling(fields, name: name, node: node, what: what) }
         return (name, .map(fields))
     }
 

@@ -24,7 +24,7 @@ public struct YAMLReader: Sendable {
             }
             let key = scalar.string
             if let allowed, !allowed.contains(key) {
-                throw error(keyNode, "\(what): unknown key \"\(key)\"; expected one of \(allowed.joined(separator: ", "))")
+                throw error(keyNode, "\(what): unknown key \"\(key)\"\(Suggestion.expected(key, among: allowed, list: "one of " + allowed.joined(separator: ", ")))")
             }
             guard seen.insert(key).inserted else {
                 throw error(keyNode, "\(what): duplicate key \"\(key)\"")
@@ -60,33 +60,53 @@ public struct YAMLReader: Sendable {
         return b
     }
 
-    public func int(_ node: Node, _ what: String) throws(ScenarioError) -> Int {
-        guard case .scalar = node, let i = node.int else {
+    /// A whole number up to `limit` (`maximumNumber` unless told); negative numbers are the caller's to refuse.
+    public func int(_ node: Node, _ what: String, upTo limit: Int = YAMLReader.maximumNumber) throws(ScenarioError) -> Int {
+        guard case .scalar(let s) = node, let i = node.int else {
+            if case .scalar(let s) = node, Self.isWholeNumber(s.string) {
+                throw error(node, "\(what): \(s.string) is too large; expected a whole number up to \(limit)")
+            }
             throw error(node, "\(what): expected a whole number")
+        }
+        guard i <= limit && i >= -limit else {
+            throw error(node, "\(what): \(s.string) is too large; expected a whole number up to \(limit)")
         }
         return i
     }
 
+    /// A finite number up to `maximumNumber` (`.inf` and `.nan` are YAML numbers, but not rates).
     public func number(_ node: Node, _ what: String) throws(ScenarioError) -> Double {
-        guard case .scalar = node, let d = node.float ?? node.int.map(Double.init) else {
+        guard case .scalar(let s) = node, let d = node.float ?? node.int.map(Double.init) else {
             throw error(node, "\(what): expected a number")
+        }
+        guard d.isFinite, abs(d) <= Double(Self.maximumNumber) else {
+            throw error(node, "\(what): \(s.string) is not a number up to \(Self.maximumNumber)")
         }
         return d
     }
 
-    /// A duration like `90s`, `2m30s`, `1h5m`, `250ms`; `allowNegative` accepts a leading `-`.
+    /// The largest whole number a scenario may write (sizes, rates, seconds): a million.
+    public static let maximumNumber = 1_000_000
+
+    static func isWholeNumber(_ text: String) -> Bool {
+        let digits = text.hasPrefix("-") || text.hasPrefix("+") ? text.dropFirst() : Substring(text)
+        return !digits.isEmpty && digits.allSatisfy { $0.isASCII && $0.isNumber }
+    }
+
+    /// A duration like `90s`, `2m30s`, `1h5m`, `250ms`, at most `DurationText.maximum`;
+    /// `allowNegative` accepts a leading `-`.
     public func duration(_ node: Node, _ what: String, allowNegative: Bool = false) throws(ScenarioError) -> SimTime {
         let text = try string(node, what)
-        if text.hasPrefix("-") {
-            guard allowNegative else {
-                let kind = what.hasSuffix(".at") ? "an offset from the start" : "a duration"
-                throw error(node, "\(what): \"\(text)\" is negative; expected \(kind) like 90s, 2m30s, 1h5m, 250ms")
-            }
-            if let d = DurationText.parse(String(text.dropFirst())) { return -d }
-        } else if let d = DurationText.parse(text) {
-            return d
+        switch DurationText.parse(text, allowNegative: allowNegative) {
+        case .success(let d): return d
+        case .failure(.negative):
+            let kind = what.hasSuffix(".at") ? "an offset from the start" : "a duration"
+            throw error(node, "\(what): \"\(text)\" is negative; expected \(kind) like 90s, 2m30s, 1h5m, 250ms")
+        case .failure(.tooLong):
+            throw error(node, "\(what): \"\(text)\" is too long; expected a duration \(DurationText.limitText)")
+        case .failure(.notADuration):
+            throw error(node, "\(what): \"\(text)\" is not a duration; expected one like 90s, 2m30s, 1h5m, 250ms")
         }
-        throw error(node, "\(what): \"\(text)\" is not a duration; expected one like 90s, 2m30s, 1h5m, 250ms")
     }
 
     public func strings(_ node: Node, _ what: String) throws(ScenarioError) -> [String] {

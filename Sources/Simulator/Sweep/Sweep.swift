@@ -16,7 +16,9 @@ public enum Sweep {
         while d < to {
             let result = Simulation(scenario: scenario, options: RunOptions(movedStep: step, offset: d)).run()
             runs += 1
-            let lost = LostWriteChecker.check(result).lost.map { ExpectedLostWrite(actor: $0.write.actor, field: $0.write.path) }.sorted()
+            let findings = LostWriteChecker.check(result)
+            let lost = findings.lost.map { ExpectedLostWrite(actor: $0.write.actor, field: $0.write.path) }.sorted()
+            let refused = Set(findings.refused.map { SweepRefusal($0) }).sorted()
             let stepAt = scenario.steps[step].at + d
             var next = to
             var closes: SweepBoundary?
@@ -34,12 +36,12 @@ public enum Sweep {
                 next = d + 1
                 closes = SweepBoundary(offset: d + 1, moving: tie.moving, movingDelay: tie.movingDelay, fixed: tie.fixed, fixedAt: tie.fixedAt)
             }
-            if var last = segments.last, last.lost == lost, last.to == d {
+            if var last = segments.last, last.lost == lost, last.refused == refused, last.to == d {
                 last.to = next
                 last.closes = closes
                 segments[segments.count - 1] = last
             } else {
-                segments.append(SweepSegment(from: d, to: next, lost: lost, opens: opens, closes: closes))
+                segments.append(SweepSegment(from: d, to: next, lost: lost, refused: refused, opens: opens, closes: closes))
             }
             opens = closes
             d = next

@@ -22,6 +22,13 @@ public struct SweepReport: Sendable {
                     ("closes", .string(w.closes.map { describe($0, edge: "closes") } ?? "at the end of the range")),
                 ])
             })),
+            ("refused", .array(sweep.refusedWindows.map { w in
+                .object([
+                    ("from", Self.seconds(w.from)), ("to", Self.seconds(w.to)),
+                    ("writes", .array(w.refused.map { .object([("actor", .string($0.actor.rawValue)), ("field", .string($0.field.raw)),
+                                                              ("operation", .string($0.operation)), ("error", .string($0.code))]) })),
+                ])
+            })),
         ])
     }
 
@@ -54,10 +61,16 @@ public struct SweepReport: Sendable {
             out += "No write is lost anywhere in this range.\n"
         }
         for w in sweep.windows {
-            out += "  lost in [\(DurationText.format(w.from)), \(DurationText.format(w.to)))  (step at \(clock(step.at + w.from)) up to \(clock(step.at + w.to))): "
-            out += w.lost.map { "\($0.actor.rawValue) \($0.field)" }.joined(separator: ", ") + "\n"
-            out += "    opens \(w.opens.map { describe($0, edge: "opens") } ?? "at the start of the range")\n"
-            out += "    closes \(w.closes.map { describe($0, edge: "closes") } ?? "at the end of the range")\n"
+            out += TextWrap.wrap("lost in [\(DurationText.format(w.from)), \(DurationText.format(w.to)))  (step at \(clock(step.at + w.from)) up to \(clock(step.at + w.to))): "
+                + w.lost.map { "\($0.actor.rawValue) \($0.field)" }.joined(separator: ", "), lead: "  ", continuation: 4)
+            out += TextWrap.wrap("opens \(w.opens.map { describe($0, edge: "opens") } ?? "at the start of the range")", lead: "    ", continuation: 6)
+            out += TextWrap.wrap("closes \(w.closes.map { describe($0, edge: "closes") } ?? "at the end of the range")", lead: "    ", continuation: 6)
+        }
+        let refused = sweep.refusedWindows
+        if !refused.isEmpty { out += "\n" }
+        for w in refused {
+            out += TextWrap.wrap("refused in [\(DurationText.format(w.from)), \(DurationText.format(w.to)))  (step at \(clock(step.at + w.from)) up to \(clock(step.at + w.to))): "
+                + w.refused.map { "\($0.actor.rawValue) \($0.field) (\($0.operation) → \($0.code))" }.joined(separator: ", "), lead: "  ", continuation: 4)
         }
         return out
     }

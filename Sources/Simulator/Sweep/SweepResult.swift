@@ -11,8 +11,47 @@ public struct SweepResult: Sendable {
     /// How many simulation runs the sweep took.
     public var runs: Int
 
-    /// The segments in which some write is lost (CONTRACT.md §4 `windows`).
-    public var windows: [SweepSegment] { segments.filter { !$0.lost.isEmpty } }
+    /// The segments in which some write is lost (CONTRACT.md §4 `windows`), adjacent ones with the
+    /// same lost writes as one.
+    public var windows: [SweepSegment] { Self.merged(segments, by: \.lost) }
+
+    /// The segments in which AWS refuses some write (a step that meets a lock, a limit, a no-op).
+    public var refusedWindows: [SweepSegment] { Self.merged(segments, by: \.refused) }
+
+    /// Adjacent segments with the same non-empty `key` as one, from the first's opening to the last's close.
+    static func merged<K: Equatable & Collection>(_ segments: [SweepSegment], by key: KeyPath<SweepSegment, K>) -> [SweepSegment] {
+        var out: [SweepSegment] = []
+        for segment in segments where !segment[keyPath: key].isEmpty {
+            if var last = out.last, last.to == segment.from, last[keyPath: key] == segment[keyPath: key] {
+                last.to = segment.to
+                last.closes = segment.closes
+                out[out.count - 1] = last
+            } else {
+                out.append(segment)
+            }
+        }
+        return out
+    }
+}
+
+/// A write AWS refused in a sweep's run: whose, which field, and the call and error code.
+public struct SweepRefusal: Hashable, Sendable, Comparable {
+    public var actor: Actor
+    public var field: FieldPath
+    public var operation: String
+    /// The error's code (`ResourceInUseException`), without its message (which names update ids).
+    public var code: String
+
+    init(_ refused: RefusedWrite) {
+        actor = refused.write.actor
+        field = refused.write.path
+        operation = refused.operation
+        code = String(refused.error.prefix { $0 != ":" && $0 != " " })
+    }
+
+    public static func < (a: Self, b: Self) -> Bool {
+        (a.actor.rawValue, a.field.raw, a.operation, a.code) < (b.actor.rawValue, b.field.raw, b.operation, b.code)
+    }
 }
 
 /// `[from, to)` of offset over which the same writes are lost, with the crossings that bound it.
@@ -20,6 +59,8 @@ public struct SweepSegment: Hashable, Sendable {
     public var from: SimTime
     public var to: SimTime
     public var lost: [ExpectedLostWrite]
+    /// The writes AWS refuses throughout the segment.
+    public var refused: [SweepRefusal]
     /// The crossing at `from` (nil at the sweep's start) and at `to` (nil at its end).
     public var opens: SweepBoundary?
     public var closes: SweepBoundary?

@@ -48,6 +48,15 @@ public enum HTMLPage {
             }
             body += "</ol>\n"
         }
+        if !result.refusedWindows.isEmpty {
+            body += "<h3>Where AWS refuses a write</h3>\n<ul class=\"refused\">\n"
+            for w in result.refusedWindows {
+                let refused = w.refused.map { "\($0.actor.rawValue) \($0.field) (\($0.operation) → \($0.code))" }.joined(separator: ", ")
+                body += "<li><strong>[\(e(DurationText.format(w.from))), \(e(DurationText.format(w.to))))</strong> "
+                body += "— step at \(e(baseline.result.clock(step.at + w.from))) up to \(e(baseline.result.clock(step.at + w.to))): \(e(refused))</li>\n"
+            }
+            body += "</ul>\n"
+        }
         body += "</section>\n"
         var options = TimelinePicture.Options()
         options.header = false
@@ -115,7 +124,7 @@ public enum HTMLPage {
 
     static func settings(_ s: Scenario, extra: [(String, String)] = []) -> String {
         var out = "<section class=\"settings\"><h2>Settings</h2>\n<table class=\"settings\">\n"
-        for (k, v) in ScenarioSummary(s).rows + extra { out += "<tr><th>\(e(k))</th><td>\(e(v))</td></tr>\n" }
+        for (k, v) in ScenarioSummary(s).rows + extra + s.notes.map({ ("note", $0) }) { out += "<tr><th>\(e(k))</th><td>\(e(v))</td></tr>\n" }
         return out + "</table>\n</section>\n"
     }
 
@@ -185,6 +194,10 @@ public enum HTMLPage {
     table.settings { border-collapse: collapse; }
     table.settings th { text-align: left; vertical-align: top; color: var(--muted); font-weight: 500; padding: 3px 18px 3px 0; white-space: nowrap; }
     table.settings td { padding: 3px 0; }
+    table.index { border-collapse: collapse; }
+    table.index th { text-align: left; color: var(--muted); font-weight: 500; padding: 3px 18px 3px 0; }
+    table.index td { padding: 3px 18px 3px 0; vertical-align: top; }
+    table.index td.loss { color: var(--red); font-weight: 700; }
     table.events { border-collapse: collapse; font-size: 12.5px; margin-top: 8px; }
     table.events td { padding: 2px 12px 2px 0; vertical-align: top; }
     table.events td.t { font-family: \(TimelinePalette.mono); white-space: nowrap; color: var(--muted); }

@@ -19,34 +19,42 @@ struct HistoryCommand: ParsableCommand {
     func run() throws {
         var fieldPath: FieldPath?
         if let field {
-            do { fieldPath = try FieldPath(parsing: field) } catch { throw SimctlExit.badInput("simctl history: --field: \(error)") }
+            do { fieldPath = try FieldPath(parsing: field) } catch { throw SimctlExit.badInput("simctl history: --field: \(Suggestion.fieldPathMessage(field, error))") }
         }
         var actorFilter: Actor?
         if let actor {
             guard let a = Actor(rawValue: actor) else {
-                throw SimctlExit.badInput("simctl history: --actor \"\(actor)\"; expected one of \(Actor.allCases.map(\.rawValue).joined(separator: ", "))")
+                let names = Actor.allCases.map(\.rawValue)
+                throw SimctlExit.badInput("simctl history: --actor \"\(actor)\"\(Suggestion.expected(actor, among: names, list: "one of " + names.joined(separator: ", ")))")
             }
             actorFilter = a
         }
         let store = try Database.openExisting(db)
         var rows: [JSONValue] = []
         var text = ""
+        var readError: (any Error)?
         for record in try Database.runs(in: store, run: runId, cluster: cluster) {
             if format == .text { text += "run \(record.id): \(record.scenarioName) (profile \(record.profile), seed \(record.seed))\n" }
-            let start = (try? ScenarioLoader.parse(record.scenarioSource, path: record.sourcePath))?.startEpochSeconds ?? 0
-            for recorded in store.readStream(record.streamId) {
+            // Without its scenario the run's start is unknown: show offsets, never 1970.
+            let start = try? ScenarioLoader.parse(record.scenarioSource, path: record.sourcePath).startEpochSeconds
+            if start == nil && format == .text {
+                text += "  (the stored scenario does not load, so times are offsets from the run's start)\n"
+            }
+            let events = store.readStream(record.streamId)
+            defer { readError = readError ?? events.error }
+            for recorded in events {
                 let timed = try RunRecorder.decode(recorded)
                 let fields = EventDescription.fields(timed.event)
                 if let actorFilter, timed.actor != actorFilter { continue }
                 if let fieldPath, !fields.contains(where: { $0.touches(fieldPath) }) { continue }
                 if fieldPath == nil && !all && format == .text && !EventDescription.isNotable(timed.event) { continue }
-                let at = RFC3339.format(epochSeconds: start, plusMilliseconds: timed.at)
+                let at = start.map { RFC3339.format(epochSeconds: $0, plusMilliseconds: timed.at) } ?? "+" + DurationText.format(timed.at)
                 let line = EventDescription.line(timed.event)
                 switch format {
                 case .text:
                     let who = timed.actor.rawValue.padding(toLength: 10, withPad: " ", startingAt: 0)
                     let position = "#\(recorded.position)".padding(toLength: 7, withPad: " ", startingAt: 0)
-                    text += "  \(position) \(at.padding(toLength: 24, withPad: " ", startingAt: 0))  \(who) \(timed.event.typeName): \(line)\n"
+                    text += TextWrap.wrap("\(timed.event.typeName): \(line)", lead: "  \(position) \(at.padding(toLength: 24, withPad: " ", startingAt: 0))  \(who) ", continuation: 12)
                 case .json:
                     rows.append(.object([
                         ("position", .int(recorded.position)), ("run", .int(record.id)), ("at", .string(at)),
@@ -58,6 +66,7 @@ struct HistoryCommand: ParsableCommand {
                 }
             }
         }
+        if let readError { throw SimctlExit.badInput("simctl history: \(readError)") }
         Output.print(format == .json ? JSONValue.array(rows).rendered(pretty: true) : text)
     }
 }

@@ -25,31 +25,38 @@ struct StateCommand: ParsableCommand {
         let start = scenario.startEpochSeconds
         var limit = SimTime.max
         if let at {
-            if let offset = DurationText.parse(at) { limit = offset }
-            else if let epochMs = RFC3339.parseMilliseconds(at) { limit = epochMs - start * .second }
-            else { throw SimctlExit.badInput("simctl state: --at \"\(at)\"; expected an offset like 5m30s or an RFC 3339 time like 2025-01-01T11:03:00Z") }
+            switch DurationText.parse(at, allowNegative: false) {
+            case .success(let offset): limit = offset
+            case .failure(.tooLong): throw SimctlExit.badInput("simctl state: --at \"\(at)\"; expected an offset \(DurationText.limitText)")
+            case .failure:
+                guard let epochMs = RFC3339.parseMilliseconds(at) else {
+                    throw SimctlExit.badInput("simctl state: --at \"\(at)\"; expected an offset like 5m30s or an RFC 3339 time like 2025-01-01T11:03:00Z")
+                }
+                limit = epochMs - start * .second
+            }
             guard limit >= 0 else {
                 throw SimctlExit.badInput("simctl state: --at \(at) is before the run's start, \(RFC3339.format(epochSeconds: start))")
             }
         }
         var state = ClusterState()
         var last: SimTime = 0
-        for recorded in store.readStream(record.streamId) {
-            let timed = try RunRecorder.decode(recorded)
-            if timed.at > limit { break }
-            state.apply(timed)
-            last = timed.at
+        var events = store.readStream(record.streamId).makeIterator()
+        do {
+            while let recorded = try events.nextEvent() {
+                let timed = try RunRecorder.decode(recorded)
+                if timed.at > limit { break }
+                state.apply(timed)
+                last = timed.at
+            }
+        } catch {
+            throw SimctlExit.badInput("simctl state: \(error)")
         }
         let moment = limit == .max ? last : limit
         let json = StateView.json(state, at: moment, startEpochSeconds: start, awsParameters: scenario.aws)
         switch format {
         case .json: Output.print(json.rendered(pretty: true))
         case .text:
-            var out = "run \(record.id) \(record.scenarioName) at \(json["at"]!.description)\n"
-            for key in ["aws", "awsStatus", "rancherSpec", "appliedSpec", "upstreamSpec", "operatorPhase", "updatesInProgress", "pendingWork"] {
-                out += "\(key): \(json[key]!.description)\n"
-            }
-            Output.print(out)
+            Output.print(StateText.render(json, title: "run \(record.id) \(record.scenarioName)"))
         }
     }
 }

@@ -27,15 +27,19 @@ struct SweepCommand: ParsableCommand {
             throw SimctlExit.badInput("simctl sweep: --step \(step): \(file) has steps 0 to \(scenario.steps.count - 1)")
         }
         func offset(_ text: String, _ name: String) throws -> SimTime {
-            if text.hasPrefix("-"), let d = DurationText.parse(String(text.dropFirst())) { return -d }
-            if let d = DurationText.parse(text) { return d }
-            throw SimctlExit.badInput("simctl sweep: --\(name) \"\(text)\"; expected a duration like 90s, 12m, -1m")
+            switch DurationText.parse(text, allowNegative: true) {
+            case .success(let d): return d
+            case .failure(.tooLong): throw SimctlExit.badInput("simctl sweep: --\(name) \"\(text)\"; expected a duration \(DurationText.limitText)")
+            case .failure: throw SimctlExit.badInput("simctl sweep: --\(name) \"\(text)\"; expected a duration like 90s, 12m, -1m")
+            }
         }
         let lo = try offset(from, "from"), hi = try offset(to, "to")
         guard lo < hi else { throw SimctlExit.badInput("simctl sweep: --from must be before --to") }
         guard scenario.steps[step].at + lo >= 0 else {
             throw SimctlExit.badInput("simctl sweep: --from \(from) would move step \(step) before the start")
         }
+        let outputs = [("--html", html), ("--svg", svg)].compactMap { flag, path in path.map { OutputPaths.Output(flag: flag, path: $0) } }
+        try OutputPaths.check(outputs, database: nil, inputs: [file])
         let report = SweepReport(Sweep.run(scenario, step: step, from: lo, to: hi))
         Output.print(format == .json ? report.json.rendered(pretty: true) : report.text)
         try PictureOutput.write(report, html: html, svg: svg)

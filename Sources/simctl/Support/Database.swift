@@ -3,9 +3,10 @@ import Simulator
 
 /// Opening `--db` for reading: a missing or foreign file is bad input (exit 2), never modified.
 enum Database {
+    /// Read-only: `history`, `state` and `replay` never write the file (it may be read-only).
     static func openExisting(_ path: String) throws -> EventStore {
         do {
-            return try EventStore.openExisting(path: path)
+            return try EventStore.openReadOnly(path: path)
         } catch {
             throw SimctlExit.badInput("simctl: \(error)")
         }

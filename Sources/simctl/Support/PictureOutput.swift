@@ -3,19 +3,37 @@ import Simulator
 
 /// Writes the `--html` and `--svg` pictures of `simctl run` and `simctl sweep`.
 enum PictureOutput {
-    /// One page and/or picture per run; several runs use the path as a template (`PictureFileName`).
-    static func write(_ reports: [RunReport], html: String?, svg: String?) throws {
-        let names = reports.map(\.result.scenario.name)
-        if let html {
-            for (report, path) in zip(reports, PictureFileName.paths(template: html, scenarios: names)) {
-                try save(HTMLPage.run(report), to: path)
+    /// Where each run's page and picture go, decided before anything runs so the paths can be checked.
+    struct Plan {
+        var pages: [String] = []
+        var pictures: [String] = []
+        /// With several scenarios and `--html`: the page that links them all.
+        var index: String?
+
+        /// One page and/or picture per run; several runs use the path as a template (`PictureFileName`),
+        /// and the template itself (`{scenario}` as `index`) becomes the index page.
+        init(scenarios names: [String], html: String?, svg: String?) {
+            if let html {
+                pages = PictureFileName.paths(template: html, scenarios: names)
+                if names.count > 1 {
+                    index = html.contains("{scenario}") ? html.replacingOccurrences(of: "{scenario}", with: "index") : html
+                }
             }
+            if let svg { pictures = PictureFileName.paths(template: svg, scenarios: names) }
         }
-        if let svg {
-            for (report, path) in zip(reports, PictureFileName.paths(template: svg, scenarios: names)) {
-                try save(TimelinePicture(report: report).svg, to: path)
-            }
+
+        var outputs: [OutputPaths.Output] {
+            pages.map { .init(flag: "--html", path: $0) } + (index.map { [.init(flag: "--html", path: $0)] } ?? [])
+                + pictures.map { .init(flag: "--svg", path: $0) }
         }
+    }
+
+    static func write(_ reports: [RunReport], plan: Plan) throws {
+        for (report, path) in zip(reports, plan.pages) { try save(HTMLPage.run(report), to: path) }
+        if let index = plan.index {
+            try save(HTMLPage.index(reports, links: plan.pages.map { HTMLPage.relativePath($0, from: index) }), to: index)
+        }
+        for (report, path) in zip(reports, plan.pictures) { try save(TimelinePicture(report: report).svg, to: path) }
     }
 
     /// The sweep's page (with the run as written) and/or its picture.
