@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "ClusterStateMachine", targets: ["ClusterStateMachine"]),
         .library(name: "SyncEngine", targets: ["SyncEngine"]),
         .library(name: "Simulator", targets: ["Simulator"]),
+        .library(name: "Fleet", targets: ["Fleet"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -44,14 +45,22 @@ let package = Package(
             ]
         ),
         .target(
+            name: "Fleet",
+            dependencies: [
+                "Simulator", "SyncEngine", "ClusterStateMachine", "EventStore",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Collections", package: "swift-collections"),
+            ]
+        ),
+        .target(
             name: "Benchmarks",
-            dependencies: ["EventStore", "CSQLite", "ClusterStateMachine", "Simulator", "SyncEngine"],
+            dependencies: ["EventStore", "CSQLite", "ClusterStateMachine", "Simulator", "SyncEngine", "Fleet"],
             path: "Benchmarks"
         ),
         .executableTarget(
             name: "simctl",
             dependencies: [
-                "Simulator", "SyncEngine", "EventStore", "ClusterStateMachine", "Benchmarks", "PolicyComparison", "Audit",
+                "Simulator", "SyncEngine", "EventStore", "ClusterStateMachine", "Benchmarks", "PolicyComparison", "Audit", "Fleet",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -67,6 +76,7 @@ let package = Package(
         .testTarget(name: "TimelineTests", dependencies: ["Simulator", "ClusterStateMachine", "simctl"]),
         .testTarget(name: "AuditTests", dependencies: ["Audit", "Simulator", "SyncEngine", "ClusterStateMachine", "EventStore", "simctl"]),
         .testTarget(name: "BenchmarkTests", dependencies: ["Benchmarks", "ClusterStateMachine"]),
+        .testTarget(name: "FleetTests", dependencies: ["Fleet", "Simulator", "SyncEngine", "ClusterStateMachine", "EventStore", "simctl"]),
         .testTarget(name: "PolicyTests", dependencies: ["PolicyComparison", "Simulator", "SyncEngine", "ClusterStateMachine", "simctl"]),
     ]
 )

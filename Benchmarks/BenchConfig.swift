@@ -43,6 +43,11 @@ public struct BenchConfig: Sendable {
     public var scalingStringBytes = 1_000_000
     /// Rounds of each pair; the fastest of each size counts.
     public var scalingRepeats = 3
+    /// The fleet: clusters × simulated hours for cluster-days per wall second, and the hours of the
+    /// scaling pair (`fleetClusters` against 10 × `fleetClusters`).
+    public var fleetClusters = 1_000
+    public var fleetHours = 24
+    public var fleetScalingHours = 1
 
     public init(scenariosDirectory: String) {
         self.scenariosDirectory = scenariosDirectory
@@ -69,6 +74,9 @@ public struct BenchConfig: Sendable {
         c.scalingNodeGroups = 3
         c.scalingStringBytes = 2_000
         c.scalingRepeats = 1
+        c.fleetClusters = 3
+        c.fleetHours = 1
+        c.fleetScalingHours = 1
         return c
     }
 }

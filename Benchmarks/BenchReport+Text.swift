@@ -28,6 +28,8 @@ extension BenchReport {
                 + String(format: "%.3f s → %.3f s, stored bytes ×%.2f", f.seconds, f.doubledSeconds, f.storedBytesRatio)
             row(key, String(format: "%.2f", f.ratio) + " (" + detail + ")", byKey[key])
         }
+        row("fleet.clusterDaysPerWallSecond", String(format: "%.1f", fleet.clusterDaysPerWallSecond))
+        row("fleet.scalingRatio", String(format: "%.2f", fleet.scalingRatio), byKey["fleet.scalingRatio"])
         row("bench.wallSeconds", String(format: "%.1f s", wallSeconds), byKey["bench.wallSeconds"])
 
         let widths = (0..<3).map { column in
@@ -37,7 +39,8 @@ extension BenchReport {
         out += "event store: \(eventStore.events) events of ~\(eventStore.averagePayloadBytes) bytes in transactions of \(eventStore.batchSize), best of \(eventStore.repeats) alternating runs; "
         out += "fold: the \(fold.logEvents)-event day folded to \(fold.eventsFolded) events; "
         out += "simulation: \(Int(simulation.simulatedSeconds / 3600)) h day (\(simulation.dayEvents) events), \(simulation.libraryScenarios) library scenarios × \(simulation.scenarioRuns / max(1, simulation.libraryScenarios)); "
-        out += "sweep: \(sweep.scenario) step \(sweep.step) from \(DurationText.format(sweep.from)) to \(DurationText.format(sweep.to))\n\n"
+        out += "sweep: \(sweep.scenario) step \(sweep.step) from \(DurationText.format(sweep.from)) to \(DurationText.format(sweep.to)); "
+        out += "fleet: \(fleet.clusters) clusters × \(fleet.hours) h at 300 s (\(String(format: "%.1f", fleet.wallSeconds)) s), scaling \(fleet.clusters) → \(fleet.clusters * 10) clusters × \(fleet.scalingHours) h\n\n"
         for (i, r) in rows.enumerated() {
             let line = Self.pad(r.0, widths[0]) + "  " + Self.pad(r.1, widths[1], right: true) + "  "
                 + Self.pad(r.2, widths[2]) + "  " + r.3

@@ -10,6 +10,7 @@ public struct BenchReport: Sendable {
     public var simulation: SimulationFigures
     public var sweep: SweepFigures
     public var scaling: ScalingFigures
+    public var fleet: FleetFigures
     /// The whole bench, preparation included.
     public var wallSeconds: Double
 
@@ -20,6 +21,8 @@ public struct BenchReport: Sendable {
     public static let wallSecondsTarget = 40.0
     /// Issue 12: twice the work costs at most this many times as much (linear growth).
     public static let scalingTarget = 2.2
+    /// Issue 14: fleet cost grows linearly with clusters.
+    public static let fleetScalingTarget = 11.0
 
     public var targets: [BenchTarget] {
         [
@@ -28,6 +31,7 @@ public struct BenchReport: Sendable {
             BenchTarget(key: "fold.eventsPerSec", value: fold.eventsPerSec, target: Self.foldTarget, atMost: false),
             BenchTarget(key: "simulation.simulatedSecondsPerWallSecond", value: simulation.simulatedSecondsPerWallSecond,
                         target: Self.simulatedSecondsTarget, atMost: false),
+            BenchTarget(key: "fleet.scalingRatio", value: fleet.scalingRatio, target: Self.fleetScalingTarget, atMost: true),
             BenchTarget(key: "bench.wallSeconds", value: wallSeconds, target: Self.wallSecondsTarget, atMost: true),
         ] + scaling.figures.map {
             BenchTarget(key: "scaling.\($0.dimension).ratio", value: $0.ratio, target: Self.scalingTarget, atMost: true)
@@ -93,6 +97,19 @@ public struct BenchReport: Sendable {
                     ("storedBytesRatio", Self.fraction(f.storedBytesRatio)),
                 ]))
             })),
+            ("fleet", .object([
+                ("clusters", .int(Int64(fleet.clusters))), ("hours", .int(Int64(fleet.hours))),
+                ("clusterDays", Self.seconds(fleet.clusterDays)),
+                ("wallSeconds", Self.seconds(fleet.wallSeconds)),
+                ("clusterDaysPerWallSecond", Self.seconds(fleet.clusterDaysPerWallSecond)),
+                ("scalingHours", .int(Int64(fleet.scalingHours))),
+                ("smallWallSeconds", Self.seconds(fleet.smallWallSeconds)),
+                ("largeWallSeconds", Self.seconds(fleet.largeWallSeconds)),
+                ("scalingRatio", Self.fraction(fleet.scalingRatio)),
+                ("scalingRatioTarget", .double(Self.fleetScalingTarget)),
+                ("scalingRatioMet", .bool(fleet.scalingRatio <= Self.fleetScalingTarget)),
+                ("benchSeconds", Self.seconds(fleet.benchSeconds)),
+            ])),
             ("bench", .object([
                 ("wallSeconds", Self.seconds(wallSeconds)),
                 ("wallSecondsTarget", .double(Self.wallSecondsTarget)),

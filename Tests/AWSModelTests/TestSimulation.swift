@@ -32,6 +32,9 @@ final class TestSimulation: SimulationContext {
         emit(.workScheduled(WorkItem(seq: state.nextSeq, at: now + delay, kind: kind, moves: false)), by: .aws)
     }
 
+    /// Jitter for SDK retries: the middle of the range, always.
+    func randomUnit() -> Double { 0.5 }
+
     func randomUUID() -> String {
         uuids += 1
         let a = uuids &* 0x9E37_79B9_7F4A_7C15

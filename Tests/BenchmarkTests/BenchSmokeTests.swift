@@ -13,6 +13,7 @@ final class BenchSmokeTests: XCTestCase {
         "eventStore.ratio", "eventStore.appendsPerSec", "eventStore.rawSQLiteInsertsPerSec",
         "eventStore.encodeAndAppendPerSec", "fold.eventsPerSec", "simulation.simulatedSecondsPerWallSecond",
         "simulation.scenarioRunsPerSec", "sweep.runs", "sweep.wallSeconds", "eventStore.encodeAndAppendRatio",
+        "fleet.clusterDaysPerWallSecond", "fleet.scalingRatio",
     ]
 
     func testSmokeReportHasEveryFigureAndBothWritersWroteTheSameRows() throws {
@@ -34,7 +35,7 @@ final class BenchSmokeTests: XCTestCase {
         XCTAssertEqual(Set(targets.compactMap { $0["key"] as? String }),
                        ["eventStore.ratio", "eventStore.encodeAndAppendRatio", "fold.eventsPerSec",
                         "simulation.simulatedSecondsPerWallSecond", "bench.wallSeconds",
-                        "scaling.steps.ratio", "scaling.nodeGroups.ratio", "scaling.stringBytes.ratio"])
+                        "scaling.steps.ratio", "scaling.nodeGroups.ratio", "scaling.stringBytes.ratio", "fleet.scalingRatio"])
         XCTAssertTrue(targets.allSatisfy { $0["met"] is Bool })
 
         // The raw loop, the store and the encoding writer wrote the same rows: every event asked for.
@@ -53,6 +54,8 @@ final class BenchSmokeTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(report.fold.eventsFolded, config.foldEvents)
         XCTAssertGreaterThan(report.sweep.runs, 1)
         XCTAssertEqual(report.simulation.scenarioRuns, report.simulation.libraryScenarios * config.libraryPasses)
+        // The fleet ran the clusters × hours asked for.
+        XCTAssertEqual(report.fleet.clusterDays, Double(config.fleetClusters * config.fleetHours) / 24, accuracy: 1e-9)
 
         // The text table names every figure.
         for key in Self.requiredKeys { XCTAssertTrue(report.text.contains(key), key) }

@@ -15,6 +15,18 @@ import SyncEngine
 public final class ModeledEKS {
     public let parameters: AWSModelParameters
     unowned let context: any SimulationContext
+    /// How Rancher's components' SDK retries a refused call (the console's person does not).
+    public var retryMode: SDKRetryMode = .none
+    /// The account's API budget shared with other clusters (a fleet), or nil for one cluster alone.
+    public var budget: (any APIBudget)?
+    /// The calls a refresh makes beyond DescribeCluster, ListNodegroups and DescribeNodegroup × N.
+    public var refreshExtras = RefreshExtras.none
+    /// The wall time each call takes; it moves later attempts of the same pass (default 0).
+    public var callLatency: SimTime = 0
+    /// How long after `now` the current attempt is made: the pass's earlier calls and SDK waits.
+    var attemptDelay: SimTime = 0
+    /// The wall time the last client's calls took (calls × latency + SDK waits), for the cron walk.
+    public private(set) var lastPassElapsed: SimTime = 0
 
     public init(parameters: AWSModelParameters, context: any SimulationContext) {
         self.parameters = parameters
@@ -22,8 +34,15 @@ public final class ModeledEKS {
     }
 
     /// The EKS API as `caller` (operator, refresher, console) uses it: every call is recorded with
-    /// that caller.
-    public func client(for caller: Actor) -> any EKSAPI { ModeledEKSClient(model: self, caller: caller) }
+    /// that caller. A client is one `StartEKSService`: its SDK retry quota starts full.
+    public func client(for caller: Actor) -> any EKSAPI {
+        lastPassElapsed = 0
+        let mode: SDKRetryMode = caller == .console ? .none : retryMode
+        return ModeledEKSClient(model: self, caller: caller, session: SDKSession(mode: mode, latency: callLatency))
+    }
+
+    /// Records the time a client's pass has taken so far.
+    func passElapsed(_ elapsed: SimTime) { lastPassElapsed = elapsed }
 
     /// Runs AWS's own work when the scheduler reaches it (the simulator has already emitted
     /// `.workStarted` for the item): an update's status turning visible, an update finishing, a node
@@ -97,6 +116,8 @@ public final class ModeledEKS {
             target = key
             break
         }
+        // The attempt's own moment: later than `now` by the pass's earlier calls and SDK waits.
+        let attemptAt = context.now + attemptDelay
         let call = AWSCall(caller: caller, operation: operation, request: request, fields: fields.sorted(),
                            error: nil, response: "", target: target)
 
@@ -105,14 +126,23 @@ public final class ModeledEKS {
         // TooManyRequestsException "Too Many Requests" before anything else is looked at. The bucket's
         // new state travels in the call record, which the fold stores.
         var bucket: TokenBucket?
-        if let stored = view.aws.throttles[operation] {
-            var refilled = stored.refilled(at: view.now)
+        // A later attempt (an SDK retry) made once the fault's end has passed is not throttled.
+        if attemptDelay > 0, let stored = view.aws.throttles[operation] {
+            context.compared(attemptAt: attemptAt, withFaultEndingAt: stored.until)
+        }
+        if let stored = view.aws.throttles[operation], attemptDelay == 0 || attemptAt < stored.until {
+            var refilled = stored.refilled(at: attemptAt)
             guard refilled.tokens >= 1 else {
                 refuse(call, with: .tooManyRequests(), bucket: refilled)
                 throw .tooManyRequests()
             }
             refilled.tokens -= 1
             bucket = refilled
+        }
+        // The account's budget, shared by every cluster of a fleet: refused the same way.
+        if let budget, !budget.admit(operation, at: attemptAt) {
+            refuse(call, with: .tooManyRequests(), bucket: bucket)
+            throw .tooManyRequests()
         }
 
         let accepted: Accepted<Response>

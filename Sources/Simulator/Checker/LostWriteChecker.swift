@@ -5,81 +5,13 @@ import SyncEngine
 /// "Lost writes, precisely"): provenance, not a final-value diff.
 public enum LostWriteChecker {
     public static func check(_ run: RunResult) -> Findings {
-        var lineage = Lineage()
+        let tally = LossTally()
         var state = ClusterState()
-        var clobbers: [Clobber] = []
-        var refused: [RefusedWrite] = []
-        var failedOrigins = Set<WriteID>()
-        var refusals: [WriteID: (String, String)] = [:]
-        var unrequested = UnrequestedChangeFinder()
-        var surfaced: [SurfacedConflict] = []
         for timed in run.log {
-            switch timed.event {
-            case .syncConflictSurfaced(let c):
-                surfaced.append(SurfacedConflict(conflict: c, by: timed.actor, at: timed.at,
-                                                 rancherWrite: c.rancher.flatMap { lineage.writes[$0.origin] },
-                                                 awsWrite: c.aws.flatMap { lineage.writes[$0.origin] }))
-            case .writeMade(let w): lineage.record(w)
-            case .writeRefused(let r): for id in r.writes { refusals[id] = (r.operation, r.error) }
-            case .awsUpdateFinished(let f) where f.status != .successful:
-                if let u = state.aws.update(f.id) { failedOrigins.formUnion(u.change.entries.values.map(\.origin)) }
-            default: break
-            }
-            let awsBefore = state.aws.visible
-            state.apply(timed) { obs in
-                unrequested.observe(obs)
-                guard Surface.holdingWrites.contains(obs.surface), let before = obs.before, let after = obs.after,
-                      before.origin != after.origin, !before.origin.isInitial,
-                      !lineage.saw(after.origin, before.origin) else { return }
-                clobbers.append(Clobber(surface: obs.surface, path: obs.path, victim: before.origin, origin: after.origin,
-                                        value: after.value, by: obs.by, action: obs.action, at: obs.at,
-                                        visibleAt: obs.visibleAt, staleReadAt: after.readAt))
-            }
-            unrequested.finish(before: awsBefore, after: state.aws.visible, run: run)
+            tally.folding(timed, before: state)
+            state.apply(timed) { tally.stored($0) }
         }
-
-        var findings = Findings(lost: [], transientReverts: [], conflicts: [], refused: [], failed: [], inFlight: [],
-                                divergence: [], clobbers: clobbers, unrequestedChanges: unrequested.changes, stuck: [])
-        let index = ClobberIndex(clobbers)
-        var timeline: RunTimeline?
-        let travelling = Set(state.aws.inProgressUpdates.flatMap { $0.change.entries.values.map(\.origin) })
-        for write in state.writes {
-            if let (op, error) = refusals[write.id] {
-                refused.append(RefusedWrite(write: write, operation: op, error: error))
-                continue
-            }
-            // A run that stopped before settling does not judge what AWS is still applying.
-            if !run.settled && travelling.contains(where: { lineage.saw($0, write.id) }) {
-                findings.inFlight.append(write)
-                continue
-            }
-            let related = index.touching(write.path).map { clobbers[$0] }.filter { lineage.saw($0.victim, write.id) }
-            guard let dead = leaves(of: write).first(where: { !alive($0, write.id, state, &lineage) }) else {
-                if let stuck = stuck(write, state: state, run: run, lineage: &lineage) {
-                    findings.stuck.append(stuck)
-                    continue
-                }
-                if !related.isEmpty { findings.transientReverts.append(TransientRevert(write: write, clobbers: related)) }
-                continue
-            }
-            if let holder = state.aws.visible.effectiveEntry(at: dead)?.origin, let winner = lineage.writes[holder],
-               !lineage.saw(write.id, holder) {
-                findings.conflicts.append(Conflict(write: write, winner: winner))
-            } else if failedOrigins.contains(write.id) {
-                findings.failed.append(write)
-            } else {
-                let final = finalClobber(of: write, among: related)
-                if timeline == nil { timeline = RunTimeline(run) }
-                let explanation = Explanation(timeline: timeline!, lineage: lineage).lost(write, first: related.first, final: final)
-                findings.lost.append(LostWrite(write: write, firstClobber: related.first, finalClobber: final,
-                                               explanation: explanation))
-            }
-        }
-        findings.refused = refused
-        findings.divergence = divergence(state)
-        findings.surfacedConflicts = surfaced
-        applyPolicyPromises(&findings, policy: run.scenario.policy)
-        return findings
+        return tally.findings(state: state, run: run, explain: true)
     }
 
     /// What the sync policy promises: a write that is one side of a conflict it surfaced is not lost

@@ -4,7 +4,8 @@ import ClusterStateMachine
 /// from a person's write, grouped per call and highest changed path.
 struct UnrequestedChangeFinder {
     private var pending: [StoreObservation] = []
-    private(set) var changes: [UnrequestedChange] = []
+    /// Each change found: the store, and the path's value on AWS before and after its event.
+    private var found: [(obs: StoreObservation, before: JSONValue, after: JSONValue)] = []
 
     /// Sees one store while an event is folded.
     mutating func observe(_ obs: StoreObservation) {
@@ -14,15 +15,22 @@ struct UnrequestedChangeFinder {
     }
 
     /// After the event was folded: one change per highest path, with AWS before and after it.
-    mutating func finish(before: SpecDocument, after: SpecDocument, run: RunResult) {
+    mutating func finish(before: SpecDocument, after: SpecDocument) {
         defer { pending.removeAll() }
         guard !pending.isEmpty else { return }
         let paths = Set(pending.map(\.path))
         for obs in pending where !paths.contains(where: { $0 != obs.path && obs.path.isWithin($0) }) {
-            changes.append(UnrequestedChange(
-                field: obs.path, before: before.json(at: obs.path) ?? .null, after: after.json(at: obs.path) ?? .null,
-                by: obs.by, action: obs.action, at: obs.at, why: Self.why(obs, run: run)))
+            found.append((obs, before.json(at: obs.path) ?? .null, after.json(at: obs.path) ?? .null))
         }
+    }
+
+    /// How many changes were found.
+    var count: Int { found.count }
+
+    /// The changes found, each with its reason (read from `run`'s log when it kept one).
+    func changes(run: RunResult) -> [UnrequestedChange] {
+        found.map { UnrequestedChange(field: $0.obs.path, before: $0.before, after: $0.after,
+                                      by: $0.obs.by, action: $0.obs.action, at: $0.obs.at, why: Self.why($0.obs, run: run)) }
     }
 
     /// The reason: the refresher's copy the operator acted on, and the failed read behind it.

@@ -7,11 +7,18 @@ public struct RunOptions: Hashable, Sendable {
     public var offset: SimTime
     /// A run stops with `settled == false` after this many events (a flapping system).
     public var maxEvents: Int
+    /// False: events are folded (and observed) but not kept in `log` (a fleet's memory).
+    public var keepsLog: Bool
+    /// True: no refresher tick is queued; a fleet's cron walk calls `runRefresherVisit`.
+    public var refresherDrivenExternally: Bool
 
-    public init(movedStep: Int? = nil, offset: SimTime = 0, maxEvents: Int = 200_000) {
+    public init(movedStep: Int? = nil, offset: SimTime = 0, maxEvents: Int = 200_000, keepsLog: Bool = true,
+                refresherDrivenExternally: Bool = false) {
         self.movedStep = movedStep
         self.offset = offset
         self.maxEvents = maxEvents
+        self.keepsLog = keepsLog
+        self.refresherDrivenExternally = refresherDrivenExternally
     }
 }
 

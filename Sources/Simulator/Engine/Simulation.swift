@@ -19,12 +19,27 @@ public final class Simulation: SimulationContext, SimulationClock {
 
     /// Called after every event is folded, with its index in `log` and the state it left.
     public var onEvent: ((Int, ClusterState) -> Void)?
+    /// Sees every event before it is folded, and every value it stores (a fleet's online checker).
+    public var observer: (any FoldObserver)?
+    /// Events emitted so far (the length of `log` when the options keep it).
+    public private(set) var eventCount = 0
 
     private var generator: SeededGenerator
     private var moving = false
     private var cause: Int?
     private let engine: SyncEngine
-    private lazy var aws = ModeledEKS(parameters: scenario.aws, context: self)
+    private lazy var aws: ModeledEKS = {
+        let model = ModeledEKS(parameters: scenario.aws, context: self)
+        model.retryMode = SDKRetryChoice.mode(for: scenario.profile)
+        return model
+    }()
+    // The run loop's bookkeeping, kept between `runNext` calls.
+    private var settled = true
+    private var lastActivity: SimTime = 0
+    private var lastTick: SimTime = -1
+    private var finished = false
+    /// The kind of the work item running now (for crossings recorded inside it).
+    private var current = WorkKind.runEnds
 
     public init(scenario: Scenario, options: RunOptions = RunOptions()) {
         self.scenario = scenario
@@ -34,39 +49,85 @@ public final class Simulation: SimulationContext, SimulationClock {
                                  policy: scenario.policy)
     }
 
+    /// The modeled AWS of this run, to share an account's budget or add a release's extra calls
+    /// before `start()`.
+    public var awsModel: ModeledEKS { aws }
+
     /// Runs to the end and returns the outcome, lost writes checked.
     public func run() -> RunResult {
+        start()
+        while runNext() {}
+        return result()
+    }
+
+    /// The cluster exists, every step and the first refresher tick are queued.
+    public func start() {
         emit(.clusterObserved(InitialCluster.observed(scenario)), by: .aws)
         for (i, step) in scenario.steps.enumerated() {
             let moved = options.movedStep == i
             schedule(.step(i), at: step.at + (moved ? options.offset : 0), moves: moved)
         }
-        for requeue in engine.initialWork(clock: self) { schedule(requeue) }
-        let horizon = stopHorizon
-        var settled = true
-        // The refresher must have read AWS after the last other work, so UpstreamSpec is settled too.
-        var lastActivity: SimTime = 0
-        var lastTick: SimTime = -1
-        while let item = state.nextWork {
-            if let until = scenario.until, item.at > until {
-                // Cut short: settled only if nothing but refresher ticks was still to come.
-                settled = state.pending.onlyRefresherTicks && lastTick > lastActivity
-                break
-            }
-            if options.movedStep != nil { recordCrossings(popping: item) }
-            if scenario.until == nil && item.at > horizon && lastTick > lastActivity
-                && state.pending.onlyRefresherTicks { break }
-            if item.kind == .refresherTick { lastTick = item.at } else { lastActivity = item.at }
-            if log.count >= options.maxEvents { settled = false; break }
-            now = item.at
-            moving = item.moves
-            cause = nil
-            emit(.workStarted(WorkStarted(seq: item.seq, kind: item.kind)), by: owner(of: item.kind))
-            cause = log.count - 1
-            perform(item.kind)
+        if !options.refresherDrivenExternally {
+            for requeue in engine.initialWork(clock: self) { schedule(requeue) }
         }
-        return RunResult(scenario: scenario, options: options, log: log, causes: causes, state: state,
-                         settled: settled, crossings: crossings, endedAt: now)
+    }
+
+    /// Runs the next work item; false when the run is over (nothing left, `until` or the default
+    /// stop reached, or `maxEvents` emitted).
+    @discardableResult
+    public func runNext() -> Bool {
+        guard !finished, let item = state.nextWork else { finished = true; return false }
+        if let until = scenario.until, item.at > until {
+            // Cut short: settled only if nothing but refresher ticks was still to come.
+            settled = state.pending.onlyRefresherTicks && lastTick > lastActivity
+            finished = true
+            return false
+        }
+        if options.movedStep != nil { recordCrossings(popping: item) }
+        if scenario.until == nil && item.at > stopHorizon && lastTick > lastActivity
+            && state.pending.onlyRefresherTicks { finished = true; return false }
+        if item.kind == .refresherTick { lastTick = item.at } else { lastActivity = item.at }
+        if eventCount >= options.maxEvents { settled = false; finished = true; return false }
+        now = item.at
+        moving = item.moves
+        current = item.kind
+        cause = nil
+        emit(.workStarted(WorkStarted(seq: item.seq, kind: item.kind)), by: owner(of: item.kind))
+        cause = eventCount - 1
+        perform(item.kind)
+        return true
+    }
+
+    /// The outcome so far (after `runNext` answered false: the run's outcome).
+    public func result() -> RunResult {
+        RunResult(scenario: scenario, options: options, log: log, causes: causes, state: state,
+                  settled: settled, crossings: crossings, endedAt: now)
+    }
+
+    /// A refresher tick at `time`, outside the queue: a fleet's cron walk reaching this cluster
+    /// (`options.refresherDrivenExternally`). The walk owns the schedule, so the tick's own requeue
+    /// is dropped. Returns the wall time the tick's AWS calls took.
+    @discardableResult
+    public func runRefresherVisit(at time: SimTime) -> SimTime {
+        now = max(now, time)
+        moving = false
+        current = .refresherTick
+        cause = nil
+        emit(.workStarted(WorkStarted(seq: -1, kind: .refresherTick)), by: .refresher)
+        cause = eventCount - 1
+        let decision = engine.run(.refresherTick, state: state, aws: aws.client(for: .refresher), clock: self)
+        for event in decision.events { emit(event, by: .refresher) }
+        return aws.lastPassElapsed
+    }
+
+    /// Moves every pending item of `kind` due before `time` to `time` (Rancher down until then:
+    /// its timers fire together when it is back).
+    public func postpone(_ kind: WorkKind, until time: SimTime) {
+        for item in state.pending where item.kind == kind && item.at < time {
+            let actor = owner(of: kind)
+            emit(.workCancelled(WorkStarted(seq: item.seq, kind: kind)), by: actor)
+            emit(.workScheduled(WorkItem(seq: state.nextSeq, at: time, kind: kind, moves: false)), by: actor)
+        }
     }
 
     /// Without `until`: the run goes on until every queue has drained and two refresh periods
@@ -132,10 +193,18 @@ public final class Simulation: SimulationContext, SimulationClock {
     public func emit(_ event: ClusterEvent, by actor: Actor) {
         // Whole documents decided by the sync engine are logged as what changed.
         let timed = TimedEvent(at: now, actor: actor, state.recorded(event))
-        state.apply(timed)
-        log.append(timed)
-        causes.append(cause)
-        onEvent?(log.count - 1, state)
+        if let observer {
+            observer.folding(timed, before: state)
+            state.apply(timed) { observer.stored($0) }
+        } else {
+            state.apply(timed)
+        }
+        if options.keepsLog {
+            log.append(timed)
+            causes.append(cause)
+        }
+        eventCount += 1
+        onEvent?(eventCount - 1, state)
         for requeue in engine.reactions(to: event, in: state) { schedule(requeue) }
     }
 
@@ -144,6 +213,17 @@ public final class Simulation: SimulationContext, SimulationClock {
     }
 
     public func randomUUID() -> String { generator.uuid() }
+
+    public func randomUnit() -> Double { Double(generator.next() >> 11) * 0x1p-53 }
+
+    public func compared(attemptAt: SimTime, withFaultEndingAt until: SimTime) {
+        guard options.movedStep != nil,
+              let end = state.pending.first(where: { if case .faultEnds = $0.kind { $0.at == until } else { false } }),
+              end.moves != moving else { return }
+        crossings.append(moving
+            ? Crossing(movingAt: attemptAt, moving: current, fixedAt: until, fixed: end.kind)
+            : Crossing(movingAt: until, moving: end.kind, fixedAt: attemptAt, fixed: current))
+    }
 
     private func schedule(_ requeue: Requeue) {
         switch requeue.when {

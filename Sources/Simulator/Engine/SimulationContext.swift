@@ -13,4 +13,16 @@ public protocol SimulationContext: AnyObject {
     func schedule(_ kind: WorkKind, after delay: SimTime)
     /// A fresh identifier from the run's seeded generator, formatted as a UUID.
     func randomUUID() -> String
+    /// A uniform draw in [0, 1) from the same generator (SDK retry jitter).
+    func randomUnit() -> Double
+    /// The modeled AWS compared a later attempt of the current work (an SDK retry) with the end of
+    /// a throttling fault: a sweep must know, since the outcome changes where the two cross.
+    func compared(attemptAt: SimTime, withFaultEndingAt until: SimTime)
+}
+
+extension SimulationContext {
+    public func compared(attemptAt: SimTime, withFaultEndingAt until: SimTime) {}
+
+    /// A context without a generator of its own (an audit's observed run) waits the middle of the range.
+    public func randomUnit() -> Double { 0.5 }
 }

@@ -2,14 +2,22 @@ import ClusterStateMachine
 import Yams
 
 /// Reads `aws:`: update durations, status lag and the modeled AWS's other choices.
-struct AWSParametersReader {
+public struct AWSParametersReader {
     let reader: YAMLReader
 
-    static let keys = ["updateDurations", "statusLag", "configVisibility", "nodegroupCreate", "nodegroupDelete",
+    public init(reader: YAMLReader) { self.reader = reader }
+
+    public static let keys = ["updateDurations", "statusLag", "configVisibility", "nodegroupCreate", "nodegroupDelete",
                        "nodegroupVersionUpdate", "nodegroupUpdatesBlockedByClusterUpdate"]
 
-    func read(_ node: Node, into aws: inout AWSModelParameters) throws(ScenarioError) {
+    public func read(_ node: Node, into aws: inout AWSModelParameters) throws(ScenarioError) {
         for (key, _, value) in try reader.mapping(node, "aws", allowed: Self.keys) {
+            try read(key: key, value: value, into: &aws)
+        }
+    }
+
+    /// One key of `aws:` (one of `keys`).
+    public func read(key: String, value: Node, into aws: inout AWSModelParameters) throws(ScenarioError) {
             switch key {
             case "updateDurations":
                 let names = UpdateType.allCases.map(\.rawValue)
@@ -29,6 +37,5 @@ struct AWSParametersReader {
                 }
                 aws.configVisibility = v
             }
-        }
     }
 }

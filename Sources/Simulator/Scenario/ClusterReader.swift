@@ -2,8 +2,10 @@ import ClusterStateMachine
 import Yams
 
 /// Reads `cluster:` into the document AWS shows at offset 0 (every value's origin is `initial`).
-struct ClusterReader {
+public struct ClusterReader {
     let reader: YAMLReader
+
+    public init(reader: YAMLReader) { self.reader = reader }
 
     /// The values AWS has for fields a scenario leaves out (aws-eks-model §2 defaults).
     static let defaults: [String: WriteValue] = [
@@ -18,7 +20,7 @@ struct ClusterReader {
         "tags": .map([:]),
     ]
 
-    func read(_ node: Node, defaultName: String) throws(ScenarioError) -> SpecDocument {
+    public func read(_ node: Node, defaultName: String) throws(ScenarioError) -> SpecDocument {
         var values = Self.defaults
         values["displayName"] = .leaf(.string(defaultName))
         var groups: [(String, WriteValue)] = []

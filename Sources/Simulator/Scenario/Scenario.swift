@@ -27,6 +27,29 @@ public struct Scenario: Sendable {
     /// What the loader decided for the user and the report should say (a converted cron).
     public var notes: [String] = []
 
+    /// A scenario built in code (a fleet's clusters); files go through `ScenarioLoader`.
+    public init(name: String, description: String, startEpochSeconds: Int64, profile: Profile, seed: UInt64,
+                refresh: RefreshSettings, timings: SyncTimings, aws: AWSModelParameters, cluster: SpecDocument,
+                managed: Managed, steps: [Step], until: SimTime?, expect: Expectations?, sourcePath: String, source: String,
+                notes: [String] = []) {
+        self.name = name
+        self.description = description
+        self.startEpochSeconds = startEpochSeconds
+        self.profile = profile
+        self.seed = seed
+        self.refresh = refresh
+        self.timings = timings
+        self.aws = aws
+        self.cluster = cluster
+        self.managed = managed
+        self.steps = steps
+        self.until = until
+        self.expect = expect
+        self.sourcePath = sourcePath
+        self.source = source
+        self.notes = notes
+    }
+
     /// The EKS cluster name (`displayName`).
     public var clusterName: String { cluster.string("displayName") ?? name }
     public var region: String { cluster.string("region") ?? "us-west-2" }

@@ -170,7 +170,8 @@ public enum ScenarioLoader {
         return scenario
     }
 
-    static func readManaged(_ node: Node, reader: YAMLReader) throws(ScenarioError) -> Managed {
+    /// `rancher.managed` (and a fleet's `clusters.managed`): all, none, or a list of top-level keys.
+    public static func readManaged(_ node: Node, reader: YAMLReader) throws(ScenarioError) -> Managed {
         if case .scalar = node {
             switch try reader.string(node, "rancher.managed") {
             case "all": return .all
@@ -190,7 +191,8 @@ public enum ScenarioLoader {
         return .keys(keys)
     }
 
-    static func yamlError(_ error: YamlError, path: String, text: String) -> ScenarioError {
+    /// A Yams error as a located `ScenarioError`.
+    public static func yamlError(_ error: YamlError, path: String, text: String) -> ScenarioError {
         switch error {
         case .duplicatedKeysInMapping(let duplicates, let context):
             let key = duplicates.first ?? ""

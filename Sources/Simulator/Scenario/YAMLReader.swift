@@ -2,15 +2,17 @@ import ClusterStateMachine
 import Yams
 
 /// Reads composed YAML nodes with errors that name the file, line and column.
-struct YAMLReader {
-    let file: String
+public struct YAMLReader: Sendable {
+    public let file: String
 
-    func error(_ node: Node?, _ message: String) -> ScenarioError {
+    public init(file: String) { self.file = file }
+
+    public func error(_ node: Node?, _ message: String) -> ScenarioError {
         ScenarioError(file: file, line: node?.mark?.line ?? 0, column: node?.mark?.column ?? 0, message: message)
     }
 
     /// The pairs of a mapping, checked against the allowed keys, without duplicates.
-    func mapping(_ node: Node, _ what: String, allowed: [String]? = nil) throws(ScenarioError) -> [(key: String, keyNode: Node, value: Node)] {
+    public func mapping(_ node: Node, _ what: String, allowed: [String]? = nil) throws(ScenarioError) -> [(key: String, keyNode: Node, value: Node)] {
         guard case .mapping(let mapping) = node else {
             throw error(node, "\(what): expected a mapping (key: value)")
         }
@@ -32,26 +34,26 @@ struct YAMLReader {
         return result
     }
 
-    func sequence(_ node: Node, _ what: String) throws(ScenarioError) -> [Node] {
+    public func sequence(_ node: Node, _ what: String) throws(ScenarioError) -> [Node] {
         guard case .sequence(let seq) = node else {
             throw error(node, "\(what): expected a list")
         }
         return Array(seq)
     }
 
-    func isNull(_ node: Node) -> Bool {
+    public func isNull(_ node: Node) -> Bool {
         if case .scalar(let s) = node { return node.null != nil || (s.style == .plain && s.string.isEmpty) }
         return false
     }
 
-    func string(_ node: Node, _ what: String) throws(ScenarioError) -> String {
+    public func string(_ node: Node, _ what: String) throws(ScenarioError) -> String {
         guard case .scalar(let s) = node, !isNull(node) else {
             throw error(node, "\(what): expected text")
         }
         return s.string
     }
 
-    func bool(_ node: Node, _ what: String) throws(ScenarioError) -> Bool {
+    public func bool(_ node: Node, _ what: String) throws(ScenarioError) -> Bool {
         guard case .scalar = node, let b = node.bool else {
             throw error(node, "\(what): expected true or false")
         }
@@ -59,7 +61,7 @@ struct YAMLReader {
     }
 
     /// A whole number up to `limit` (`maximumNumber` unless told); negative numbers are the caller's to refuse.
-    func int(_ node: Node, _ what: String, upTo limit: Int = YAMLReader.maximumNumber) throws(ScenarioError) -> Int {
+    public func int(_ node: Node, _ what: String, upTo limit: Int = YAMLReader.maximumNumber) throws(ScenarioError) -> Int {
         guard case .scalar(let s) = node, let i = node.int else {
             if case .scalar(let s) = node, Self.isWholeNumber(s.string) {
                 throw error(node, "\(what): \(s.string) is too large; expected a whole number up to \(limit)")
@@ -73,7 +75,7 @@ struct YAMLReader {
     }
 
     /// A finite number up to `maximumNumber` (`.inf` and `.nan` are YAML numbers, but not rates).
-    func number(_ node: Node, _ what: String) throws(ScenarioError) -> Double {
+    public func number(_ node: Node, _ what: String) throws(ScenarioError) -> Double {
         guard case .scalar(let s) = node, let d = node.float ?? node.int.map(Double.init) else {
             throw error(node, "\(what): expected a number")
         }
@@ -84,7 +86,7 @@ struct YAMLReader {
     }
 
     /// The largest whole number a scenario may write (sizes, rates, seconds): a million.
-    static let maximumNumber = 1_000_000
+    public static let maximumNumber = 1_000_000
 
     static func isWholeNumber(_ text: String) -> Bool {
         let digits = text.hasPrefix("-") || text.hasPrefix("+") ? text.dropFirst() : Substring(text)
@@ -93,7 +95,7 @@ struct YAMLReader {
 
     /// A duration like `90s`, `2m30s`, `1h5m`, `250ms`, at most `DurationText.maximum`;
     /// `allowNegative` accepts a leading `-`.
-    func duration(_ node: Node, _ what: String, allowNegative: Bool = false) throws(ScenarioError) -> SimTime {
+    public func duration(_ node: Node, _ what: String, allowNegative: Bool = false) throws(ScenarioError) -> SimTime {
         let text = try string(node, what)
         switch DurationText.parse(text, allowNegative: allowNegative) {
         case .success(let d): return d
@@ -107,14 +109,14 @@ struct YAMLReader {
         }
     }
 
-    func strings(_ node: Node, _ what: String) throws(ScenarioError) -> [String] {
+    public func strings(_ node: Node, _ what: String) throws(ScenarioError) -> [String] {
         var result: [String] = []
         for item in try sequence(node, what) { result.append(try string(item, what + " item")) }
         return result
     }
 
     /// Any YAML value as JSON (for `expect.final`).
-    func json(_ node: Node) throws(ScenarioError) -> JSONValue {
+    public func json(_ node: Node) throws(ScenarioError) -> JSONValue {
         switch node {
         case .scalar(let s):
             if isNull(node) { return .null }
