@@ -75,7 +75,4 @@ public final class EventStore {
     public func close() {
         connection.close()
     }
-
-    /// Whether `close()` has been called.
-    public var isClosed: Bool { connection.handle == nil }
 }

@@ -21,7 +21,7 @@ final class ErrorSafeRefreshTests: XCTestCase {
     /// nothing from that read was stored, under error-safe-refresh with every profile, and under a
     /// release that checks the error (eks-operator-2025; Rancher 2.5.12+ and 2.6.0+ did).
     func testAFailedReadStoresNothing() throws {
-        let runs = try Profile.all.map { try scenario($0, policy: .errorSafeRefresh) }
+        let runs = try Profile.aliases.map { try scenario($0, policy: .errorSafeRefresh) }
             + [try scenario(Profile.named("eks-operator-2025")!, policy: .rancher)]
         for scenario in runs {
             let what = "\(scenario.profile.name), \(scenario.policy.rawValue)"
@@ -41,21 +41,18 @@ final class ErrorSafeRefreshTests: XCTestCase {
         }
     }
 
-    /// rancher#35804 closed: under error-safe-refresh no profile loses a node group. Where a profile
-    /// reads the failure as an empty list (Rancher v2.5.0–v2.5.11 once the profiles model it), the
-    /// release deletes every group and the policy must not; until a profile does, that half is skipped.
+    /// rancher#35804 closed: under error-safe-refresh no profile loses a node group, while the
+    /// releases that read the failure as an empty list (Rancher v2.5.0–v2.5.11) delete every group.
     func testRancher35804() throws {
         var exposed: [String] = []
-        for profile in Profile.all {
+        for profile in Profile.aliases {
             let safe = PolicyFixtures.report(try scenario(profile, policy: .errorSafeRefresh))
             XCTAssertEqual(PolicyFixtures.nodeGroups(safe), ["ng1", "ng2"], "\(profile.name) under error-safe-refresh:\n\(safe.text)")
             XCTAssertEqual(safe.result.state.aws.visible.strings("loggingTypes"), ["audit"], profile.name)
             let real = PolicyFixtures.report(try scenario(profile, policy: .rancher))
             if PolicyFixtures.nodeGroups(real).isEmpty { exposed.append(profile.name) }
         }
-        if exposed.isEmpty {
-            throw XCTSkip("no profile reads a failed ListNodegroups as an empty list yet (rancher#35804); error-safe-refresh was checked to keep every node group")
-        }
+        XCTAssertEqual(exposed, Profile.aliases.filter { $0.has(.listNodegroupsErrorIgnored) }.map(\.name))
         XCTAssertTrue(exposed.contains(Profile.named("rancher-2.5-cron")!.name), "v2.5.0–v2.5.7 had the bug: \(exposed)")
     }
 }

@@ -23,8 +23,10 @@ final class ReleaseBoundaryTests: XCTestCase {
     ]
 
     /// What a user would compare: lost, unrequested and stuck, by field.
-    private func outcome(_ name: String) throws -> [String] {
-        let report = Fixtures.run(try Fixtures.load(name)).1
+    private func outcome(_ name: String) throws -> [String] { try outcome(Fixtures.load(name)) }
+
+    private func outcome(_ scenario: Scenario) throws -> [String] {
+        let report = Fixtures.run(scenario).1
         return Fixtures.lost(report).map { "lost \($0)" }
             + report.findings.unrequestedChanges.map { "unrequested \($0.field)" }
             + report.findings.stuck.map { "stuck \($0.write.path)" }
@@ -36,6 +38,11 @@ final class ReleaseBoundaryTests: XCTestCase {
             XCTAssertTrue(onProfile.has(behaviour), "\(on) runs a release with \(behaviour)")
             XCTAssertFalse(offProfile.has(behaviour), "\(off) runs a release without \(behaviour)")
             XCTAssertNotEqual(try outcome(on), try outcome(off), "\(behaviour): \(on) vs \(off)")
+            // The boundary may flip other switches too: the switch alone, turned off in the "on"
+            // release, must be what makes the difference.
+            var without = try Fixtures.load(on)
+            without.profile = onProfile.with(behaviour, on: false)
+            XCTAssertEqual(try outcome(without), try outcome(off), "\(behaviour) alone: \(on) without it ends as \(off)")
         }
     }
 

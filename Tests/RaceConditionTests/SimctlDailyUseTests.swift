@@ -27,8 +27,13 @@ final class SimctlDailyUseTests: XCTestCase {
         let lines = run.stdout.split(separator: "\n", omittingEmptySubsequences: false)
         XCTAssertEqual(lines.filter { $0.hasPrefix("✓ ") }.count, library.count, run.stdout)
         XCTAssertTrue(run.stdout.contains("✓ docs-race-a-console-then-rancher-tags  (rancher-2.5-cron)  lost: console privateAccess\n"), run.stdout)
-        let lost = run.stdout.components(separatedBy: "lost: ").dropFirst().map { $0.prefix { $0 != "\n" }.components(separatedBy: ", ").count }.reduce(0, +)
-        XCTAssertTrue(run.stdout.hasSuffix("\n\n\(library.count) scenarios: \(library.count) passed, 0 failed; \(lost) lost writes\n"), run.stdout)
+        // Each line's "lost: a, b" clause ends at the next clause ("; stuck: …") or the line's end.
+        let lost = run.stdout.components(separatedBy: "  lost: ").dropFirst()
+            .map { $0.prefix { $0 != "\n" && $0 != ";" }.components(separatedBy: ", ").count }.reduce(0, +)
+        let tally = "\n\n\(library.count) scenarios: \(library.count) passed, 0 failed; \(lost) lost writes"
+        XCTAssertTrue(run.stdout.contains(tally), run.stdout)
+        XCTAssertTrue(run.stdout.hasSuffix("changes nobody asked for, 4 stuck edits\n"), "the tally names what is not a loss too")
+        XCTAssertTrue(run.stdout.contains("(rancher-2.5.6)  nobody asked for:"), run.stdout)
         XCTAssertFalse(run.stdout.contains("What happened"), "several files: no full stories unless --detail")
 
         let detail = try SimctlProcess.run(["run", "--detail", library[0], library[1]])

@@ -9,7 +9,7 @@ final class RaceTests: XCTestCase {
     /// Race A: the console enables private access at 11:00 (done 11:01); Rancher edits tags at
     /// 11:02, before the next refresh (11:05 on the cron, 11:03 on the timers).
     func testRaceAConsoleWriteIsLostToALaterRancherEdit() {
-        for profile in Profile.all {
+        for profile in Profile.aliases {
             let run = MiniRun(profile: profile)
             run.run(until: 20 * .minute, steps: [(2 * .minute, run.consoleEnablesPrivateAccess), (4 * .minute, run.rancherTagsEdit)])
             XCTAssertEqual(run.aws.visible.bool("privateAccess"), false, "\(profile.name): the console write is reverted")
@@ -30,7 +30,7 @@ final class RaceTests: XCTestCase {
 
     /// Race B: the Rancher edit lands while AWS is still UPDATING.
     func testRaceBRancherEditDuringTheConsoleUpdate() {
-        for profile in Profile.all {
+        for profile in Profile.aliases {
             let run = MiniRun(profile: profile)
             run.run(until: 20 * .minute, steps: [(2 * .minute, run.consoleEnablesPrivateAccess), (150 * .second, run.rancherTagsEdit)])
             XCTAssertEqual(run.aws.visible.bool("privateAccess"), false, profile.name)
@@ -41,7 +41,7 @@ final class RaceTests: XCTestCase {
     /// H2 (O9): the operator does not leave `active` within 10 s of the push, the bridge records
     /// AppliedSpec anyway, and the next refresher tick copies AWS's old value over the Rancher edit.
     func testH2OperatorSlowerThanTheWatchLetsTheRefresherRevertARancherEdit() {
-        for profile in Profile.all {
+        for profile in Profile.aliases {
             let run = MiniRun(profile: profile)
             run.run(until: 20 * .minute, steps: [(0, { run.operatorDown(until: 10 * .minute) }),
                                                  (4 * .minute, run.rancherEnablesPrivateAccess)])

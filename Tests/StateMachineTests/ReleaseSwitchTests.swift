@@ -40,7 +40,8 @@ final class ReleaseSwitchTests: XCTestCase {
     func testAnUnknownProfileNamesTheNearestRelease() {
         XCTAssertNil(Profile.named("rancher-2.6"))
         XCTAssertEqual(Profile.suggestion(for: "rancher-2.6"), "rancher-2.6.0")
-        XCTAssertEqual(Profile.suggestion(for: "rancher-2.12.99"), "rancher-2.12.9")
+        XCTAssertEqual(Profile.suggestion(for: "rancher-2.12.99"), "rancher-2.12.12", "newer than the table: the newest")
+        XCTAssertEqual(Profile.suggestion(for: "rancher-2.6.33"), "rancher-2.6.3")
         XCTAssertEqual(Profile.suggestion(for: "eks-operator-2023"), "eks-operator-2024")
     }
 

@@ -26,6 +26,7 @@ public struct Reconstruction: Sendable {
     /// The scenario's start (Unix ms): the minute before the first record.
     public var startMs: Int64 { scenario.startEpochSeconds * 1000 }
 
+    /// Builds the scenario that replays `evidence`, the release given or inferred with its reason.
     public static func build(_ evidence: Evidence, profile override: String?) throws(AuditError) -> Reconstruction {
         let calls = evidence.calls
         let times = calls.map(\.record.eventTime) + evidence.edits.map(\.at)

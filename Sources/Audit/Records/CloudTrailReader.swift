@@ -13,6 +13,7 @@ public enum CloudTrailReader {
         public var skipped: [String: Int] = [:]
     }
 
+    /// Reads trail files (gzipped or not) and lookup-events output from files or folders.
     public static func read(paths: [String]) throws(AuditError) -> Result {
         var result = Result()
         for path in try expand(paths) { try read(file: path, into: &result) }

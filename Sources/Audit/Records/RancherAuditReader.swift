@@ -12,6 +12,7 @@ public enum RancherAuditReader {
         public var withoutBody = 0
     }
 
+    /// Reads Rancher API audit log lines from files, skipping what is not about EKS clusters.
     public static func read(paths: [String]) throws(AuditError) -> Result {
         var result = Result()
         for path in paths {

@@ -19,6 +19,7 @@ public struct RancherObject: Sendable {
 
     public static let lastRefreshAnnotation = "clusters.management.cattle.io/ke-last-refresh"
 
+    /// Reads `kubectl get … -o yaml` objects (one per file, or a List), credentials redacted.
     public static func read(paths: [String]) throws(AuditError) -> [RancherObject] {
         var objects: [RancherObject] = []
         for path in paths {

@@ -68,7 +68,7 @@ public struct AuditReport: Sendable {
         let lost = audit.observed.findings.lost
         out += "\nLost writes in the records: \(lost.count)\n"
         for l in lost {
-            out += "  ✗ \(l.write.actor.rawValue) \(l.write.path)\n" + wrap(l.explanation, indent: "    ")
+            out += "  ✗ \(l.write.actor.rawValue) \(l.write.path)\n" + TextWrap.wrap(l.explanation, lead: "    ")
         }
         if !audit.observed.findings.transientReverts.isEmpty {
             out += "  reverted for a while but survived: " + audit.observed.findings.transientReverts.map { "\($0.write.actor.rawValue) \($0.write.path)" }.joined(separator: ", ") + "\n"
@@ -80,7 +80,7 @@ public struct AuditReport: Sendable {
             out += "\nChanges no person asked for: \(audit.unrequested.count)\n"
             for u in audit.unrequested {
                 out += "  ! \(clock(u.at))  eks-operator \(u.action): \(u.field) \(u.before.map { "\($0)" } ?? "absent") → \(u.after.map { "\($0)" } ?? "removed")  (\(u.source))\n"
-                out += wrap(whyUnrequested(u), indent: "    ")
+                out += TextWrap.wrap(whyUnrequested(u), lead: "    ")
             }
         }
         for w in audit.observed.findings.failed { out += "  AWS failed the update, not lost: \(w.actor.rawValue) \(w.path) (step \(w.step))\n" }
@@ -130,7 +130,7 @@ public struct AuditReport: Sendable {
 
         if !prevention.isEmpty {
             out += "\nWhat would have prevented it\n"
-            for p in prevention { out += wrap(p, indent: "    ", first: "  - ") }
+            for p in prevention { out += TextWrap.wrap(p, lead: "  - ", continuation: 4) }
         }
         if let runID { out += "\nRecorded as run \(runID) (kind observed): simctl history --db \(database ?? "…") --run \(runID)\n" }
         return out
@@ -149,23 +149,6 @@ public struct AuditReport: Sendable {
 
     private func describe(_ c: ObservedChange) -> String {
         c.value.map { "\(c.path) = \($0)" } ?? "removed \(c.path)"
-    }
-
-    private func wrap(_ text: String, indent: String, first: String? = nil, width: Int = 100) -> String {
-        var lines: [String] = []
-        var line = first ?? indent
-        var fresh = true
-        for word in text.split(separator: " ") {
-            if line.count + word.count + 1 > width && !fresh {
-                lines.append(line)
-                line = indent
-                fresh = true
-            }
-            line += (fresh ? "" : " ") + word
-            fresh = false
-        }
-        lines.append(line)
-        return lines.joined(separator: "\n") + "\n"
     }
 
     // MARK: JSON

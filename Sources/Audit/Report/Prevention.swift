@@ -42,7 +42,7 @@ enum Prevention {
                 out.append("\(label): making the change in Rancher instead of the console keeps Rancher's spec and AWS in agreement; a console change is only safe once a refresher tick has copied it and before anyone edits the cluster in Rancher.")
             }
             // Releases that keep it.
-            let safe = Profile.all.filter { p in
+            let safe = Profile.aliases.filter { p in
                 var s = scenario
                 s.profile = p
                 return !Audit.verdict(RunReport(result: Simulation(scenario: s).run())).contains(label)

@@ -54,6 +54,7 @@ public struct WorkloadStream: Sendable, Hashable {
     public var paths: [WeightedPath]
 }
 
+/// One field path of a workload's mix and its weight (`tags.owner: 0.4`).
 public struct WeightedPath: Sendable, Hashable {
     public var path: FieldPath
     public var weight: Double

@@ -26,9 +26,12 @@ public struct FleetReport: Sendable {
             ? ", never throttled"
             : ", although \(best.throttled) calls were answered 429 (the SDK retried them)"
         line += ", at \(Self.fixed(best.callsPerSecondMean, 2)) API calls/s (peak \(best.callsPerSecondPeak))"
-        if let cheaper = results.filter({ $0.callsPerSecondMean < best.callsPerSecondMean && $0.lostPer1000.low <= best.lostPer1000.high })
+        // A cheaper setting whose loss rate cannot be told apart from the best's (the 95% intervals
+        // overlap), when the saving shows at the printed precision.
+        if let cheaper = results.filter({ Self.fixed($0.callsPerSecondMean, 2) != Self.fixed(best.callsPerSecondMean, 2)
+                && $0.callsPerSecondMean < best.callsPerSecondMean && $0.lostPer1000.low <= best.lostPer1000.high })
             .min(by: { $0.callsPerSecondMean < $1.callsPerSecondMean }) {
-            line += "; \(cheaper.combination.profile.name) at \(Self.settingText(cheaper.combination.setting)) costs \(Self.fixed(cheaper.callsPerSecondMean, 2)) calls/s and its interval overlaps"
+            line += "; \(cheaper.combination.profile.name) at \(Self.settingText(cheaper.combination.setting)) costs only \(Self.fixed(cheaper.callsPerSecondMean, 2)) calls/s, and its loss rate's 95% interval overlaps the best's"
         }
         return line + "."
     }

@@ -3,6 +3,7 @@ import Foundation
 /// The exact (Garwood) 95% confidence interval of a Poisson mean from one observed count:
 /// `[χ²(0.025; 2k)/2, χ²(0.975; 2k+2)/2]`, found as the gamma quantiles by bisection.
 public enum PoissonInterval {
+    /// The exact (Garwood) 95% interval for the mean of a Poisson count.
     public static func garwood95(_ count: Int) -> (low: Double, high: Double) {
         let k = Double(count)
         let low = count == 0 ? 0 : gammaQuantile(shape: k, p: 0.025)

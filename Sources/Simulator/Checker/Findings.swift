@@ -56,23 +56,27 @@ public struct LostWrite: Sendable {
     public var explanation: String
 }
 
+/// A write clobbered somewhere during the run that a surface still holds at the end.
 public struct TransientRevert: Sendable {
     public var write: Write
     public var clobbers: [Clobber]
 }
 
+/// Two people wrote one field without seeing each other: the field holds `winner`'s value.
 public struct Conflict: Sendable {
     public var write: Write
     /// The other person's write that holds the field.
     public var winner: Write
 }
 
+/// A console write whose AWS call was refused, with the operation and AWS's answer.
 public struct RefusedWrite: Sendable {
     public var write: Write
     public var operation: String
     public var error: String
 }
 
+/// A managed field where Spec.EKSConfig and AWS disagree at the end of the run.
 public struct Divergence: Sendable {
     public var field: FieldPath
     public var rancher: JSONValue

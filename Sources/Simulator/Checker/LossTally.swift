@@ -16,6 +16,7 @@ public final class LossTally: FoldObserver {
 
     public init() {}
 
+    /// Sees an event about to be folded into `state` (writes, refusals, failed updates, conflicts).
     public func folding(_ timed: TimedEvent, before state: ClusterState) {
         closeEvent(after: state.aws.visible)
         switch timed.event {
@@ -32,6 +33,7 @@ public final class LossTally: FoldObserver {
         awsBefore = state.aws.visible
     }
 
+    /// Sees one value replaced on a surface while the event is folded: a clobber, or an unrequested change.
     public func stored(_ obs: StoreObservation) {
         unrequested.observe(obs)
         guard Surface.holdingWrites.contains(obs.surface), let before = obs.before, let after = obs.after,

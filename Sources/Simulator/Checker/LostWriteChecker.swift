@@ -4,6 +4,7 @@ import SyncEngine
 /// Reads a run's log and says which writes were lost, by whom and why (ARCHITECTURE.md,
 /// "Lost writes, precisely"): provenance, not a final-value diff.
 public enum LostWriteChecker {
+    /// Folds the run's log once and returns every finding, lost writes explained.
     public static func check(_ run: RunResult) -> Findings {
         let tally = LossTally()
         var state = ClusterState()

@@ -40,7 +40,8 @@ public enum EventDescription {
         case .awsUpdateStatusVisible(let w): "DescribeCluster now reports UPDATING (\(w.kind))"
         case .awsUpdateFinished(let f): "update \(short(f.id)) \(f.status.rawValue)"
         case .awsResourcesChanged(let r):
-            "\(r.action): \(changeSummary(r.change))" + r.nodegroupStatus.sorted { $0.key < $1.key }
+            (r.change.entries.isEmpty && r.change.replaced.isEmpty ? r.action : "\(r.action): \(changeSummary(r.change))")
+                + r.nodegroupStatus.sorted { $0.key < $1.key }
                 .map { ", node group \($0.key) \($0.value?.rawValue ?? "gone")" }.joined()
         case .faultInjected(let f):
             switch f {

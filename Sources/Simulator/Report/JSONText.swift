@@ -4,7 +4,13 @@ import Foundation
 /// Stored JSON payloads as `JSONValue`, object keys sorted.
 public enum JSONText {
     public static func parse(_ data: Data) -> JSONValue {
-        (try? JSONDecoder().decode(Decoded.self, from: data))?.value ?? .string(String(decoding: data, as: UTF8.self))
+        (try? decode(data)) ?? .string(String(decoding: data, as: UTF8.self))
+    }
+
+    /// Decodes any JSON document, object keys sorted (the same text gives the same value); throws
+    /// `JSONDecoder`'s error when the text is not JSON.
+    public static func decode(_ data: Data) throws -> JSONValue {
+        try JSONDecoder().decode(Decoded.self, from: data).value
     }
 
     private struct Key: CodingKey {

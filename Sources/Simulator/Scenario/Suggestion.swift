@@ -8,7 +8,7 @@ public enum Suggestion {
         guard word.count <= 64 else { return nil }
         var best: (String, Int)?
         for candidate in candidates where candidate != word && abs(candidate.count - word.count) <= limit {
-            let d = distance(word.lowercased(), candidate.lowercased())
+            let d = EditDistance.between(word.lowercased(), candidate.lowercased())
             if d <= limit, d < (best?.1 ?? .max) { best = (candidate, d) }
         }
         return best?.0
@@ -50,22 +50,5 @@ public enum Suggestion {
         // The reason without its list of every field: the likely fix says more.
         let reason = error.reason.components(separatedBy: "; expected").first ?? error.reason
         return "invalid field path \"\(text)\": \(reason)\(hint)"
-    }
-
-    /// Levenshtein distance over characters (short words; no need to be clever).
-    static func distance(_ a: String, _ b: String) -> Int {
-        let a = Array(a), b = Array(b)
-        if a.isEmpty { return b.count }
-        if b.isEmpty { return a.count }
-        var previous = Array(0...b.count)
-        var current = [Int](repeating: 0, count: b.count + 1)
-        for i in 1...a.count {
-            current[0] = i
-            for j in 1...b.count {
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-            }
-            swap(&previous, &current)
-        }
-        return previous[b.count]
     }
 }

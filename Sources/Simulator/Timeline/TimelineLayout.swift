@@ -87,7 +87,6 @@ public struct TimelineLayout: Sendable {
     public let model: TimelineModel
 
     public var plotX0: Double { axis.x0 }
-    public var plotX1: Double { axis.x1 }
 
     public init(model: TimelineModel, startEpochSeconds: Int64, width: Double = 1360, top: Double = 0) {
         self.model = model

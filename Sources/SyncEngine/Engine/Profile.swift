@@ -1,3 +1,5 @@
+import ClusterStateMachine
+
 /// Which real Rancher release the engine reproduces (CONTRACT.md §2): its refresher, and the
 /// eks-operator version it pins, as a set of named behaviours from `ReleaseTable`.
 public struct Profile: Hashable, Sendable {
@@ -29,6 +31,21 @@ public struct Profile: Hashable, Sendable {
         self.behaviours = ReleaseTable.behaviours(of: release)
     }
 
+    private init(name: String, release: RancherRelease, behaviours: Set<Behaviour>) {
+        self.name = name
+        self.release = release
+        self.behaviours = behaviours
+    }
+
+    /// This release with one behaviour switched on or off: what a release would do without one
+    /// quirk (`rancher-2.5.8 without refresherDeferredBehindBridge`). No real release is such a blend.
+    public func with(_ behaviour: Behaviour, on: Bool) -> Profile {
+        guard has(behaviour) != on else { return self }
+        var changed = behaviours
+        if on { changed.insert(behaviour) } else { changed.remove(behaviour) }
+        return Profile(name: "\(name) \(on ? "with" : "without") \(behaviour.rawValue)", release: release, behaviours: changed)
+    }
+
     /// Whether this release has `behaviour`.
     public func has(_ behaviour: Behaviour) -> Bool { behaviours.contains(behaviour) }
 
@@ -47,7 +64,7 @@ public struct Profile: Hashable, Sendable {
     public static let eksOperator2025 = named("eks-operator-2025")!
 
     /// The four first names (aliases of real releases), oldest first.
-    public static let all: [Profile] = [rancher25Cron, rancher258Timer, eksOperator2024, eksOperator2025]
+    public static let aliases: [Profile] = [rancher25Cron, rancher258Timer, eksOperator2024, eksOperator2025]
 
     /// Every release modeled, oldest first, each under its own name.
     public static let releases: [Profile] = ReleaseTable.releases.map { Profile(release: $0) }
@@ -73,20 +90,9 @@ public struct Profile: Hashable, Sendable {
     public static func suggestion(for name: String) -> String {
         let candidates = ReleaseTable.aliases.map(\.alias) + ReleaseTable.releases.map(\.name) + ["latest"]
         if let line = candidates.first(where: { $0.hasPrefix(name + ".") }) { return line }
-        return candidates.min { editDistance(name, $0) < editDistance(name, $1) } ?? "latest"
-    }
-
-    /// Levenshtein distance, for suggestions.
-    static func editDistance(_ a: String, _ b: String) -> Int {
-        let a = Array(a.utf8), b = Array(b.utf8)
-        var previous = Array(0...b.count)
-        for (i, x) in a.enumerated() {
-            var current = [i + 1]
-            for (j, y) in b.enumerated() {
-                current.append(min(previous[j + 1] + 1, current[j] + 1, previous[j] + (x == y ? 0 : 1)))
-            }
-            previous = current
-        }
-        return previous[b.count]
+        // A release newer than the table: the newest one modeled.
+        if let asked = ReleaseVersion(String(name.dropFirst("rancher-".count))), name.hasPrefix("rancher-"),
+           asked > ReleaseTable.latest.version { return ReleaseTable.latest.name }
+        return candidates.min { EditDistance.between(name, $0) < EditDistance.between(name, $1) } ?? "latest"
     }
 }

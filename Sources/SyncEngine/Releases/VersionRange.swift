@@ -8,6 +8,7 @@ public struct VersionRange: Hashable, Sendable, CustomStringConvertible {
         self.until = until
     }
 
+    /// True when `from <= version < until` (an open bound always holds).
     public func contains(_ version: ReleaseVersion) -> Bool {
         (from.map { version >= $0 } ?? true) && (until.map { version < $0 } ?? true)
     }

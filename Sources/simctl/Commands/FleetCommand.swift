@@ -110,7 +110,7 @@ enum FleetJobs {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("simctl-fleet-\(ProcessInfo.processInfo.processIdentifier)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        let executable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
+        let executable = (Bundle.main.executableURL ?? URL(fileURLWithPath: CommandLine.arguments[0])).resolvingSymlinksInPath()
         var children: [(Process, Pipe, String)] = []
         for k in 0..<jobs {
             let path = folder.appendingPathComponent("shard-\(k).json").path
