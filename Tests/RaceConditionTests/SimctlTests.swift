@@ -50,6 +50,8 @@ final class SimctlTests: XCTestCase {
             XCTAssertTrue(["rancher", "console", "bridge", "operator", "refresher", "aws"].contains(event["actor"] as? String ?? ""))
         }
         XCTAssertTrue(events.contains { $0["actor"] as? String == "console" && $0["type"] as? String == "WriteMade" })
+        XCTAssertEqual(events.filter { $0["type"] as? String == "AWSUpdateFinished" }.count, 2,
+                       "both endpoint updates' completions: the moments privateAccess changed on AWS")
 
         let state = try SimctlProcess.run(["state", "--db", db, "--at", "2m30s", "--format", "json"])
         XCTAssertEqual(state.status, 0, state.stderr)

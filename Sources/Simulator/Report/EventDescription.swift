@@ -81,9 +81,32 @@ public enum EventDescription {
             Set(d.change.paths.map(\.topLevel)).sorted().map(FieldPath.init(unchecked:))
         case .awsCalled(let c): c.fields
         case .awsUpdateStarted(let u): u.change.paths
-        case .awsResourcesChanged(let r): r.change.paths
+        case .awsResourcesChanged(let r):
+            // A node group's status or deletion names the group even when no value changed yet.
+            Array(Set(r.change.paths + (Array(r.nodegroupStatus.keys) + Array((r.deletionsRequested ?? [:]).keys))
+                .map { FieldPath(unchecked: "nodeGroups").appending($0) })).sorted()
         case .syncConflictSurfaced(let c): [c.path]
         default: []
+        }
+    }
+
+    /// `fields(_:)` for a log read in order: an update's completion touches the paths its start
+    /// carried (the moment a value changes on AWS).
+    public struct Tracker {
+        private var updatePaths: [String: [FieldPath]] = [:]
+
+        public init() {}
+
+        public mutating func fields(_ event: ClusterEvent) -> [FieldPath] {
+            switch event {
+            case .awsUpdateStarted(let u):
+                updatePaths[u.id] = u.change.paths
+                return u.change.paths
+            case .awsUpdateFinished(let f):
+                return updatePaths[f.id] ?? []
+            default:
+                return EventDescription.fields(event)
+            }
         }
     }
 

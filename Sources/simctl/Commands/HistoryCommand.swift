@@ -42,9 +42,10 @@ struct HistoryCommand: ParsableCommand {
             }
             let events = store.readStream(record.streamId)
             defer { readError = readError ?? events.error }
+            var tracker = EventDescription.Tracker()
             for recorded in events {
                 let timed = try RunRecorder.decode(recorded)
-                let fields = EventDescription.fields(timed.event)
+                let fields = tracker.fields(timed.event)
                 if let actorFilter, timed.actor != actorFilter { continue }
                 if let fieldPath, !fields.contains(where: { $0.touches(fieldPath) }) { continue }
                 if fieldPath == nil && !all && format == .text && !EventDescription.isNotable(timed.event) { continue }
