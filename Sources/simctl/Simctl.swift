@@ -9,7 +9,7 @@ struct Simctl: ParsableCommand {
         abstract: "Replay Rancher/EKS concurrent-update races and report every lost write.",
         version: "0.1.0",
         subcommands: [RunCommand.self, HistoryCommand.self, StateCommand.self, ReplayCommand.self,
-                      SweepCommand.self, BenchCommand.self])
+                      SweepCommand.self, ExploreCommand.self, BenchCommand.self])
 
     /// Parses and runs; bad input exits 2 (CONTRACT.md §3), not ArgumentParser's 64.
     static func main() {
