@@ -40,7 +40,10 @@ public struct RaceSignature: Hashable, Sendable, Comparable, CustomStringConvert
     static func of(_ result: RunResult) -> [(RaceSignature, LostWrite)] {
         let findings = LostWriteChecker.check(result)
         return findings.lost.map { lost in
-            let clobber = lost.finalClobber ?? lost.firstClobber
+            // The call that destroyed it: the first store on AWS that replaced it (or one it led to
+            // on the same path), else the final clobber.
+            let onAWS = findings.clobbers.first { $0.surface == .aws && $0.victim == lost.write.id && $0.path == lost.write.path }
+            let clobber = onAWS ?? lost.finalClobber ?? lost.firstClobber
             let sig = RaceSignature(kind: "lostWrite", actor: lost.write.actor.rawValue, family: family(lost.write.path),
                                     component: clobber?.by.rawValue ?? "none", call: clobber?.action ?? "none",
                                     mechanism: mechanism(lost, result))

@@ -12,6 +12,8 @@ struct Shrinker {
     /// Runs a candidate and says which classes it shows (nil: the file does not load).
     let classes: (Candidate) -> [RaceSignature]?
     private(set) var tries = 0
+    /// Candidates already tried (a rejected one stays rejected).
+    private var seen: Set<Candidate> = []
 
     init(signature: RaceSignature, classes: @escaping (Candidate) -> [RaceSignature]?) {
         self.signature = signature
@@ -24,6 +26,7 @@ struct Shrinker {
         while improved {
             improved = false
             for next in Self.smaller(best) where next.size.fits(in: best.size) && next.size != best.size {
+                guard seen.insert(next).inserted else { continue }
                 tries += 1
                 if classes(next)?.contains(signature) == true {
                     best = next
