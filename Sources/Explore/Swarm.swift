@@ -51,13 +51,7 @@ struct Swarm {
             let jitter = SimTime(Int64(random.next() % 241) - 120) * .second + (chance(0.2) ? SimTime(random.next() % 1000) : 0)
             at = max(0, pick(anchors) + jitter)
             if !faults.isEmpty && chance(0.2) {
-                c.steps.append(CandidateStep(at: at, actor: .aws, action: .failNextUpdate))
-                switch pick(faults) {
-                case .operatorDown: c.steps[c.steps.count - 1] = CandidateStep(at: at, actor: .operator, action: .operatorDown(pick([30, 60, 120]) * .second))
-                case .failNextUpdate: break
-                case .platformUpdate: c.steps[c.steps.count - 1].action = .platformUpdate(pick([60, 300]) * .second)
-                case .throttle: c.steps[c.steps.count - 1].action = .throttleDescribe(pick([20, 60, 400]) * .second)
-                }
+                c.steps.append(fault(pick(faults), at: at))
                 continue
             }
             let actor = pick(actors)
@@ -65,6 +59,16 @@ struct Swarm {
         }
         c.steps.sort { $0.at < $1.at }
         return c
+    }
+
+    /// A fault step of `kind`.
+    mutating func fault(_ kind: FaultKind, at: SimTime) -> CandidateStep {
+        switch kind {
+        case .operatorDown: CandidateStep(at: at, actor: .operator, action: .operatorDown(pick([30, 60, 120]) * .second))
+        case .failNextUpdate: CandidateStep(at: at, actor: .aws, action: .failNextUpdate)
+        case .platformUpdate: CandidateStep(at: at, actor: .aws, action: .platformUpdate(pick([60, 300]) * .second))
+        case .throttle: CandidateStep(at: at, actor: .aws, action: .throttleDescribe(pick([20, 60, 400]) * .second))
+        }
     }
 
     /// One change of `family`, as `actor` would make it.
