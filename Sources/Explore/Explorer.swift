@@ -13,7 +13,8 @@ public enum Explorer {
         var classes: [RaceClass] = []
         var runs = 0
         for (p, profile) in profiles.enumerated() {
-            var swarm = Swarm(seed: seed &+ UInt64(p) &* 0x9E37_79B9_7F4A_7C15, profile: profile)
+            // Each profile its own stream (not SplitMix's own increment, which would only shift it).
+            var swarm = Swarm(seed: seed ^ (UInt64(p) &* 0xD1B5_4A32_D192_ED03), profile: profile)
             var found: Set<RaceSignature> = []
             for n in 1...max(1, budget) {
                 let candidate = swarm.next()
