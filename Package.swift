@@ -52,6 +52,7 @@ let package = Package(
                 .product(name: "Collections", package: "swift-collections"),
             ]
         ),
+        .target(name: "Explore", dependencies: ["Simulator", "SyncEngine", "ClusterStateMachine"]),
         .target(
             name: "Benchmarks",
             dependencies: ["EventStore", "CSQLite", "ClusterStateMachine", "Simulator", "SyncEngine", "Fleet"],
@@ -60,7 +61,7 @@ let package = Package(
         .executableTarget(
             name: "simctl",
             dependencies: [
-                "Simulator", "SyncEngine", "EventStore", "ClusterStateMachine", "Benchmarks", "PolicyComparison", "Audit", "Fleet",
+                "Simulator", "SyncEngine", "EventStore", "ClusterStateMachine", "Benchmarks", "PolicyComparison", "Audit", "Fleet", "Explore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -75,6 +76,7 @@ let package = Package(
         .testTarget(name: "AWSModelTests", dependencies: ["Simulator", "SyncEngine", "ClusterStateMachine"]),
         .testTarget(name: "TimelineTests", dependencies: ["Simulator", "ClusterStateMachine", "simctl"]),
         .testTarget(name: "AuditTests", dependencies: ["Audit", "Simulator", "SyncEngine", "ClusterStateMachine", "EventStore", "simctl"]),
+        .testTarget(name: "ExploreTests", dependencies: ["Explore", "Simulator", "ClusterStateMachine"]),
         .testTarget(name: "BenchmarkTests", dependencies: ["Benchmarks", "ClusterStateMachine"]),
         .testTarget(name: "FleetTests", dependencies: ["Fleet", "Simulator", "SyncEngine", "ClusterStateMachine", "EventStore", "simctl"]),
         .testTarget(name: "PolicyTests", dependencies: ["PolicyComparison", "Simulator", "SyncEngine", "ClusterStateMachine", "simctl"]),

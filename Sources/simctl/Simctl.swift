@@ -9,7 +9,8 @@ struct Simctl: ParsableCommand {
         abstract: "Replay Rancher/EKS concurrent-update races and report every lost write.",
         version: "0.1.0",
         subcommands: [RunCommand.self, HistoryCommand.self, StateCommand.self, ReplayCommand.self,
-                      SweepCommand.self, ProfilesCommand.self, CompareCommand.self, AuditCommand.self, BenchCommand.self, FleetCommand.self])
+                      SweepCommand.self, ExploreCommand.self, ProfilesCommand.self, CompareCommand.self, AuditCommand.self,
+                      FleetCommand.self, BenchCommand.self])
 
     /// Parses and runs; bad input exits 2 (CONTRACT.md §3), not ArgumentParser's 64. Every error
     /// message starts `simctl` (or with the `file:line:column` it is about), never `Error:`.

@@ -157,7 +157,7 @@ public final class ModeledEKS {
         record.bucket = bucket
         context.emit(.awsCalled(record), by: caller)
         for event in accepted.events { context.emit(event, by: .aws) }
-        for timer in accepted.timers { context.schedule(timer.kind, after: timer.delay) }
+        for timer in accepted.timers { context.schedule(timer.kind, after: timer.delay, timer: timer.source) }
         return accepted.response
     }
 
@@ -175,6 +175,8 @@ struct Accepted<Response> {
     struct Timer {
         var kind: WorkKind
         var delay: SimTime
+        /// Which parameter `delay` is (for parameter sweeps).
+        var source: AWSTimer?
     }
 
     var response: Response

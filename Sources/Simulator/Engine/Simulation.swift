@@ -14,7 +14,8 @@ public final class Simulation: SimulationContext, SimulationClock {
     public private(set) var causes: [Int?] = []
     public private(set) var now: SimTime = 0
     public var startEpochSeconds: Int64 { scenario.startEpochSeconds }
-    /// Comparisons between moving and fixed work (only recorded when a step is moved).
+    /// Comparisons between work whose times depend differently on the swept variables (only
+    /// recorded when something is swept).
     public private(set) var crossings: [Crossing] = []
 
     /// Called after every event is folded, with its index in `log` and the state it left.
@@ -25,7 +26,9 @@ public final class Simulation: SimulationContext, SimulationClock {
     public private(set) var eventCount = 0
 
     private var generator: SeededGenerator
-    private var moving = false
+    /// The rate of the work running now, and of every pending item by its `seq`.
+    private var rate = Rate.zero
+    private var rates: [Int: Rate] = [:]
     private var cause: Int?
     private let engine: SyncEngine
     private lazy var aws: ModeledEKS = {
@@ -64,11 +67,20 @@ public final class Simulation: SimulationContext, SimulationClock {
     public func start() {
         emit(.clusterObserved(InitialCluster.observed(scenario)), by: .aws)
         for (i, step) in scenario.steps.enumerated() {
-            let moved = options.movedStep == i
-            schedule(.step(i), at: step.at + (moved ? options.offset : 0), moves: moved)
+            let (shift, stepRate) = options.shift(ofStep: i)
+            schedule(.step(i), at: step.at + shift, rate: stepRate)
         }
-        if !options.refresherDrivenExternally {
-            for requeue in engine.initialWork(clock: self) { schedule(requeue) }
+        guard !options.refresherDrivenExternally else { return }
+        for requeue in engine.initialWork(clock: self) {
+            // The timer's first tick is due at lastRefresh + eksRefresh (clamped to the start).
+            let tracked = options.parameter == .eksRefresh || options.parameter == .lastRefresh
+            let first = scenario.profile.refresher == .timer && requeue.kind == .refresherTick
+                && scenario.refresh.lastRefresh + scenario.refresh.interval >= 0
+            if tracked && first, case .at(let time) = requeue.when {
+                schedule(requeue.kind, at: time, rate: Rate(x: 1))
+            } else {
+                schedule(requeue)
+            }
         }
     }
 
@@ -83,13 +95,13 @@ public final class Simulation: SimulationContext, SimulationClock {
             finished = true
             return false
         }
-        if options.movedStep != nil { recordCrossings(popping: item) }
+        if options.tracksCrossings { recordCrossings(popping: item) }
         if scenario.until == nil && item.at > stopHorizon && lastTick > lastActivity
             && state.pending.onlyRefresherTicks { finished = true; return false }
         if item.kind == .refresherTick { lastTick = item.at } else { lastActivity = item.at }
         if eventCount >= options.maxEvents { settled = false; finished = true; return false }
         now = item.at
-        moving = item.moves
+        rate = rates[item.seq] ?? .zero
         current = item.kind
         cause = nil
         emit(.workStarted(WorkStarted(seq: item.seq, kind: item.kind)), by: owner(of: item.kind))
@@ -110,7 +122,7 @@ public final class Simulation: SimulationContext, SimulationClock {
     @discardableResult
     public func runRefresherVisit(at time: SimTime) -> SimTime {
         now = max(now, time)
-        moving = false
+        rate = .zero
         current = .refresherTick
         cause = nil
         emit(.workStarted(WorkStarted(seq: -1, kind: .refresherTick)), by: .refresher)
@@ -133,15 +145,18 @@ public final class Simulation: SimulationContext, SimulationClock {
     /// Without `until`: the run goes on until every queue has drained and two refresh periods
     /// have passed since the last step.
     var stopHorizon: SimTime {
-        let lastStep = scenario.steps.enumerated().map { i, s in s.at + (options.movedStep == i ? options.offset : 0) }.max() ?? 0
+        let lastStep = scenario.steps.indices.map { scenario.steps[$0].at + options.shift(ofStep: $0).0 }.max() ?? 0
         return max(0, lastStep) + 2 * refreshPeriod
     }
 
-    /// True when the moved step is the last one, so the default end moves with it.
-    var horizonMoves: Bool {
-        guard let moved = options.movedStep else { return false }
-        let times = scenario.steps.enumerated().map { i, s in s.at + (i == moved ? options.offset : 0) }
-        return times.indices.max { times[$0] < times[$1] } == moved
+    /// How the default end moves: with the last step when it is moved, and by 2·Δ when the timer's
+    /// `eksRefresh` is swept.
+    var horizonRate: Rate {
+        let times = scenario.steps.indices.map { scenario.steps[$0].at + options.shift(ofStep: $0).0 }
+        var r = times.indices.max { times[$0] < times[$1] }.map { options.shift(ofStep: $0).1 } ?? .zero
+        if times.max() ?? 0 < 0 { r = .zero }
+        if options.parameter == .eksRefresh && scenario.profile.refresher == .timer { r.x += 2 }
+        return r
     }
 
     /// The time between two refresher ticks.
@@ -163,7 +178,13 @@ public final class Simulation: SimulationContext, SimulationClock {
             let actor = owner(of: kind)
             let decision = engine.run(kind, state: state, aws: aws.client(for: actor), clock: self)
             for event in decision.events { emit(event, by: actor) }
-            for requeue in decision.requeues { schedule(requeue) }
+            for requeue in decision.requeues {
+                if kind == .refresherTick, options.parameter == .eksRefresh, Self.isNextTimerTick(requeue, of: decision, scenario) {
+                    schedule(requeue.kind, at: now + scenario.refresh.interval, rate: rate + Rate(x: 1))
+                } else {
+                    schedule(requeue)
+                }
+            }
         case .awsStatusVisible, .awsUpdateDone, .awsNodegroupDone:
             aws.handle(kind)
         case .faultEnds(let i):
@@ -209,7 +230,20 @@ public final class Simulation: SimulationContext, SimulationClock {
     }
 
     public func schedule(_ kind: WorkKind, after delay: SimTime) {
-        schedule(kind, at: now + delay, moves: moving)
+        schedule(kind, at: now + delay, rate: rate)
+    }
+
+    public func schedule(_ kind: WorkKind, after delay: SimTime, timer: AWSTimer?) {
+        let governed = timer.map { options.parameter?.governs($0) ?? false } ?? false
+        schedule(kind, at: now + delay, rate: governed ? rate + Rate(x: 1) : rate)
+    }
+
+    /// The timer refresher's `EnqueueAfter(eksRefresh)` after a refresh, told apart from its
+    /// rate-limited retry after a failed read (which records a backoff).
+    static func isNextTimerTick(_ requeue: Requeue, of decision: Decision, _ scenario: Scenario) -> Bool {
+        guard scenario.profile.refresher == .timer, requeue.kind == .refresherTick,
+              case .after(let delay) = requeue.when, delay == scenario.refresh.interval else { return false }
+        return !decision.events.contains { if case .refresherBackoff(let b) = $0 { b.failures > 0 } else { false } }
     }
 
     public func randomUUID() -> String { generator.uuid() }
@@ -217,42 +251,47 @@ public final class Simulation: SimulationContext, SimulationClock {
     public func randomUnit() -> Double { Double(generator.next() >> 11) * 0x1p-53 }
 
     public func compared(attemptAt: SimTime, withFaultEndingAt until: SimTime) {
-        guard options.movedStep != nil,
-              let end = state.pending.first(where: { if case .faultEnds = $0.kind { $0.at == until } else { false } }),
-              end.moves != moving else { return }
-        crossings.append(moving
-            ? Crossing(movingAt: attemptAt, moving: current, fixedAt: until, fixed: end.kind)
-            : Crossing(movingAt: until, moving: end.kind, fixedAt: attemptAt, fixed: current))
+        guard options.tracksCrossings,
+              let end = state.pending.first(where: { if case .faultEnds = $0.kind { $0.at == until } else { false } })
+        else { return }
+        let endRate = rates[end.seq] ?? .zero
+        guard endRate != rate else { return }
+        crossings.append(Crossing(firstAt: attemptAt, first: current, firstRate: rate,
+                                  otherAt: until, other: end.kind, otherRate: endRate))
     }
 
     private func schedule(_ requeue: Requeue) {
         switch requeue.when {
-        case .after(let delay): schedule(requeue.kind, at: now + delay, moves: moving)
-        case .at(let time): schedule(requeue.kind, at: time, moves: false)
+        case .after(let delay): schedule(requeue.kind, at: now + delay, rate: rate)
+        case .at(let time): schedule(requeue.kind, at: time, rate: .zero)
         }
     }
 
     /// Queues work; a component's queue holds its key once, at the earliest time asked for.
-    private func schedule(_ kind: WorkKind, at time: SimTime, moves: Bool) {
+    private func schedule(_ kind: WorkKind, at time: SimTime, rate: Rate) {
         let actor = owner(of: kind)
         if kind.queue != nil, let queued = state.queued(kind) {
             if queued.at <= time { return }
             emit(.workCancelled(WorkStarted(seq: queued.seq, kind: kind)), by: actor)
         }
-        emit(.workScheduled(WorkItem(seq: state.nextSeq, at: time, kind: kind, moves: moves)), by: actor)
+        let seq = state.nextSeq
+        if rate != .zero { rates[seq] = rate }
+        emit(.workScheduled(WorkItem(seq: seq, at: time, kind: kind, moves: rate != .zero)), by: actor)
     }
 
     private func recordCrossings(popping item: WorkItem) {
-        for other in state.pending where other.seq != item.seq && other.moves != item.moves {
-            let (m, f) = item.moves ? (item, other) : (other, item)
-            crossings.append(Crossing(movingAt: m.at, moving: m.kind, fixedAt: f.at, fixed: f.kind))
+        let itemRate = rates[item.seq] ?? .zero
+        for other in state.pending where other.seq != item.seq {
+            let otherRate = rates[other.seq] ?? .zero
+            guard otherRate != itemRate else { continue }
+            crossings.append(Crossing(firstAt: item.at, first: item.kind, firstRate: itemRate,
+                                      otherAt: other.at, other: other.kind, otherRate: otherRate))
         }
-        // The end of the run is a fixed time too (or moves, when the moved step is the last one).
-        let end = scenario.until.map { ($0 + 1, false) } ?? (stopHorizon + 1, horizonMoves)
-        if item.moves != end.1 {
-            crossings.append(item.moves
-                ? Crossing(movingAt: item.at, moving: item.kind, fixedAt: end.0, fixed: .runEnds)
-                : Crossing(movingAt: end.0, moving: .runEnds, fixedAt: item.at, fixed: item.kind))
+        // The end of the run is a time too (it moves with the last step when that one is moved).
+        let end = scenario.until.map { ($0 + 1, Rate.zero) } ?? (stopHorizon + 1, horizonRate)
+        if itemRate != end.1 {
+            crossings.append(Crossing(firstAt: item.at, first: item.kind, firstRate: itemRate,
+                                      otherAt: end.0, other: .runEnds, otherRate: end.1))
         }
     }
 }

@@ -11,6 +11,8 @@ public protocol SimulationContext: AnyObject {
     func emit(_ event: ClusterEvent, by actor: Actor)
     /// Queues work `delay` after now (the item moves with the current work in a sweep).
     func schedule(_ kind: WorkKind, after delay: SimTime)
+    /// The same, for a modeled-AWS timer whose delay is the AWS parameter `timer`.
+    func schedule(_ kind: WorkKind, after delay: SimTime, timer: AWSTimer?)
     /// A fresh identifier from the run's seeded generator, formatted as a UUID.
     func randomUUID() -> String
     /// A uniform draw in [0, 1) from the same generator (SDK retry jitter).
@@ -25,4 +27,10 @@ extension SimulationContext {
 
     /// A context without a generator of its own (an audit's observed run) waits the middle of the range.
     public func randomUnit() -> Double { 0.5 }
+}
+
+extension SimulationContext {
+    public func schedule(_ kind: WorkKind, after delay: SimTime, timer: AWSTimer?) {
+        schedule(kind, after: delay)
+    }
 }

@@ -2,39 +2,74 @@ import ClusterStateMachine
 
 /// Exact race windows (ARCHITECTURE.md, "Exact race windows").
 ///
-/// With integer time and one step moved by an offset d, every event time is either independent of
-/// d or `base + d`, so the outcome only changes where two such times cross. Each run records the
-/// comparisons the scheduler made between moving and fixed work; the outcome is constant up to the
-/// nearest crossing, so the sweep jumps there and runs again. An offset where two times tie gets a
-/// run of its own (ties break by insertion order), then the sweep resumes 1 ms later.
+/// With integer time and one swept variable d (a step's offset, or a timing parameter), every work
+/// item's time is `base + k·d` for a small integer rate k (0 for fixed work, 1 for a moved step's
+/// work, k for the k-th timer tick when `eksRefresh` is swept), so the outcome only changes where
+/// two such times cross. Each run records the comparisons the scheduler made between items of
+/// different rates; the outcome is constant up to the nearest crossing, so the sweep jumps there
+/// and runs again. An offset where two times tie gets a run of its own (ties break by insertion
+/// order), then the sweep resumes 1 ms later; a crossing between whole milliseconds (rates that
+/// differ by more than 1) is taken at the first millisecond past it.
 public enum Sweep {
-    public static func run(_ scenario: Scenario, step: Int, from: SimTime, to: SimTime) -> SweepResult {
+    /// Sweeps step `step` over `[from, to)`; each run stops after `maxEvents` (an operator stuck in
+    /// a retry loop at some offsets would otherwise run each probe to the simulator's cap).
+    public static func run(_ scenario: Scenario, step: Int, from: SimTime, to: SimTime,
+                           maxEvents: Int = RunOptions().maxEvents) -> SweepResult {
+        let stepAt = scenario.steps[step].at
+        let (segments, runs) = segments(from: from, to: to, breaks: []) { d in
+            (Simulation(scenario: scenario, options: RunOptions(movedStep: step, offset: d, maxEvents: maxEvents)).run(), stepAt + d)
+        }
+        return SweepResult(scenario: scenario, step: step, from: from, to: to, segments: segments, runs: runs)
+    }
+
+    /// The constant-outcome segments of one swept variable over `[from, to)`. `run(d)` runs the
+    /// scenario at d and says where the moved step is then (for naming boundaries); `breaks` are
+    /// values at which the model switches behaviour, each a boundary of its own.
+    static func segments(from: SimTime, to: SimTime, breaks: [(value: SimTime, why: String)],
+                         run: (SimTime) -> (RunResult, SimTime)) -> ([SweepSegment], Int) {
         var segments: [SweepSegment] = []
         var runs = 0
         var d = from
         var opens: SweepBoundary?
         while d < to {
-            let result = Simulation(scenario: scenario, options: RunOptions(movedStep: step, offset: d)).run()
+            let (result, stepAt) = run(d)
             runs += 1
             let findings = LostWriteChecker.check(result)
             let lost = findings.lost.map { ExpectedLostWrite(actor: $0.write.actor, field: $0.write.path) }.sorted()
             let refused = Set(findings.refused.map { SweepRefusal($0) }).sorted()
-            let stepAt = scenario.steps[step].at + d
             var next = to
             var closes: SweepBoundary?
+            if let b = breaks.filter({ $0.value > d && $0.value < to }).min(by: { $0.value < $1.value }) {
+                next = b.value
+                closes = SweepBoundary(offset: b.value, moving: .runEnds, movingDelay: 0, fixed: .runEnds, fixedAt: 0, note: b.why)
+            }
             var tie: SweepBoundary?
             for c in result.crossings {
-                let offset = d + (c.fixedAt - c.movingAt)
-                let boundary = SweepBoundary(offset: offset, moving: c.moving, movingDelay: c.movingAt - stepAt, fixed: c.fixed, fixedAt: c.fixedAt)
-                if offset == d, tie.map({ Self.rank(boundary) < Self.rank($0) }) ?? true { tie = boundary }
-                if offset > d && (offset < next || (offset == next && closes.map { Self.rank(boundary) < Self.rank($0) } ?? true)) {
+                let r = c.firstRate.x - c.otherRate.x
+                let gap = c.otherAt - c.firstAt
+                guard r != 0 else { continue }
+                let boundary = { (offset: SimTime) in Self.boundary(c, at: offset, from: d, stepAt: stepAt) }
+                if gap == 0 {
+                    let b = boundary(d)
+                    if tie.map({ Self.rank(b) < Self.rank($0) }) ?? true { tie = b }
+                    continue
+                }
+                // They meet at δ = gap / r (the end of the run can lie before work run after it,
+                // so gap may be negative); only a meeting ahead counts, taken at the first whole
+                // millisecond at or past it.
+                guard (gap > 0) == (r > 0) else { continue }
+                let offset = d + (abs(gap) + abs(r) - 1) / abs(r)
+                if offset < next || (offset == next && closes.map { $0.note == nil && Self.rank(boundary(offset)) < Self.rank($0) } ?? true) {
                     next = offset
-                    closes = boundary
+                    closes = boundary(offset)
                 }
             }
-            if let tie, next > d + 1 {
+            // A tie gets a run of its own; it names the boundary 1 ms later unless a crossing
+            // there names it better.
+            if let tie, next > d + 1 || closes.map({ $0.note == nil && Self.rank(tie) < Self.rank($0) }) ?? true {
                 next = d + 1
-                closes = SweepBoundary(offset: d + 1, moving: tie.moving, movingDelay: tie.movingDelay, fixed: tie.fixed, fixedAt: tie.fixedAt)
+                closes = tie
+                closes?.offset = d + 1
             }
             if var last = segments.last, last.lost == lost, last.refused == refused, last.to == d {
                 last.to = next
@@ -46,7 +81,18 @@ public enum Sweep {
             opens = closes
             d = next
         }
-        return SweepResult(scenario: scenario, step: step, from: from, to: to, segments: segments, runs: runs)
+        return (segments, runs)
+    }
+
+    /// Crossing `c`, recorded in the run at `d`, as the boundary at `offset`: the faster item is the
+    /// moving side, the other's time is taken at that offset.
+    static func boundary(_ c: Crossing, at offset: SimTime, from d: SimTime, stepAt: SimTime) -> SweepBoundary {
+        let fast = c.firstRate.x > c.otherRate.x
+        let (m, mAt, mRate) = fast ? (c.first, c.firstAt, c.firstRate.x) : (c.other, c.otherAt, c.otherRate.x)
+        let (f, fAt, fRate) = fast ? (c.other, c.otherAt, c.otherRate.x) : (c.first, c.firstAt, c.firstRate.x)
+        let fixedAt: SimTime = fAt + fRate * (offset - d)
+        return SweepBoundary(offset: offset, moving: m, movingDelay: mAt - stepAt, fixed: f, fixedAt: fixedAt,
+                             movingRate: mRate, fixedRate: fRate)
     }
 
     /// When several crossings fall on one offset, the one that names the boundary best: a person's

@@ -75,27 +75,43 @@ public struct SweepReport: Sendable {
         return out
     }
 
-    /// "when the step's bridge sync (+50ms) comes after update … completes at 11:01:00".
+    /// "at offset -3m99ms, where the moved step's eks-operator reconcile (+100ms) meets …".
     func describe(_ b: SweepBoundary, edge: String) -> String {
-        let s = sweep.scenario
-        let clock = RFC3339.clockTime(epochSeconds: s.startEpochSeconds, plusMilliseconds: b.fixedAt)
-        let delay = "(+\(DurationText.format(b.movingDelay)))"
-        let moving = switch b.moving {
-        case _ where b.movingDelay == 0: "the moved step"
-        case .faultEnds: "the end of the moved step's fault \(delay)"
-        case .runEnds: "the end of the run \(delay)"
-        default: "the moved step's \(b.moving) \(delay)"
+        BoundaryText(scenario: sweep.scenario).describe(b, variable: nil)
+    }
+}
+
+/// A sweep boundary in words: the value, and the two events whose times cross there.
+struct BoundaryText {
+    let scenario: Scenario
+
+    /// For a step sweep (`variable` nil): "at offset 2m, where the moved step meets the refresher
+    /// tick at 11:05:00". For a parameter: "at eksRefresh = 4m, where the refresher tick (moves
+    /// 2·Δ) meets step 1 (rancher) at 11:03:00".
+    func describe(_ b: SweepBoundary, variable: String?) -> String {
+        let at = variable.map { "at \($0) = \(DurationText.format(b.offset))" } ?? "at offset \(DurationText.format(b.offset))"
+        if let note = b.note { return "\(at), where \(note)" }
+        let clock = RFC3339.clockTime(epochSeconds: scenario.startEpochSeconds, plusMilliseconds: b.fixedAt)
+        guard variable != nil else {
+            let delay = "(+\(DurationText.format(b.movingDelay)))"
+            let moving = switch b.moving {
+            case _ where b.movingDelay == 0: "the moved step"
+            case .faultEnds: "the end of the moved step's fault \(delay)"
+            case .runEnds: "the end of the run \(delay)"
+            default: "the moved step's \(b.moving) \(delay)"
+            }
+            return "\(at), where \(moving) meets the \(describe(b.fixed)) at \(clock)"
         }
-        return "at offset \(DurationText.format(b.offset)), where \(moving) meets the \(describe(b.fixed)) at \(clock)"
+        let rate = { (k: Int64) in k == 0 ? "" : k == 1 ? " (moves Δ)" : " (moves \(k)·Δ)" }
+        let the = { (k: WorkKind) in k == .runEnds || k.isStep ? describe(k) : "the " + describe(k) }
+        return "\(at), where \(the(b.moving))\(rate(b.movingRate)) meets \(the(b.fixed))\(rate(b.fixedRate)) at \(clock)"
     }
 
-    private func describe(_ kind: WorkKind) -> String {
+    func describe(_ kind: WorkKind) -> String {
         switch kind {
-        case .step(let n): "step \(n) (\(sweep.scenario.steps[n].actor.rawValue))"
+        case .step(let n): "step \(n) (\(scenario.steps[n].actor.rawValue))"
         case .awsUpdateDone: "completion of \(kind.description.replacingOccurrences(of: " completes", with: ""))"
         default: kind.description
         }
     }
 }
-
-import Foundation

@@ -73,7 +73,13 @@ public struct SweepBoundary: Hashable, Sendable {
     /// What moves with the step, and how far after the step it happens.
     public var moving: WorkKind
     public var movingDelay: SimTime
-    /// The fixed event and its time.
+    /// The fixed event and its time (at the boundary).
     public var fixed: WorkKind
     public var fixedAt: SimTime
+    /// How fast each side moves with the swept variable (1 and 0 for a moved step; the k-th
+    /// timer tick moves at k when `eksRefresh` is swept). "fixed" is the slower side.
+    public var movingRate: Int64 = 1
+    public var fixedRate: Int64 = 0
+    /// Set when the boundary is where the model switches behaviour rather than a crossing.
+    public var note: String? = nil
 }

@@ -51,7 +51,7 @@ extension ModeledEKS {
             let description = NodegroupDescription(name: r.nodegroupName, arn: view.arns.nodegroupArn(r.nodegroupName),
                                                    status: .creating, document: stored)
             return Accepted(response: description, summary: "nodegroup \(r.nodegroupName) CREATING", events: [event],
-                            timers: [.init(kind: .awsNodegroupDone(r.nodegroupName), delay: parameters.nodegroupCreate)])
+                            timers: [.init(kind: .awsNodegroupDone(r.nodegroupName), delay: parameters.nodegroupCreate, source: .nodegroupCreate)])
         }
     }
 
@@ -78,7 +78,7 @@ extension ModeledEKS {
                 name: nodegroupName, arn: view.arns.nodegroupArn(nodegroupName), status: .deleting,
                 document: Self.read(view.described.subtree(path), at: view.now))
             return Accepted(response: description, summary: "nodegroup \(nodegroupName) DELETING", events: [event],
-                            timers: [.init(kind: .awsNodegroupDone(nodegroupName), delay: parameters.nodegroupDelete)])
+                            timers: [.init(kind: .awsNodegroupDone(nodegroupName), delay: parameters.nodegroupDelete, source: .nodegroupDelete)])
         }
     }
 

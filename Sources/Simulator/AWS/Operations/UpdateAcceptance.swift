@@ -46,8 +46,9 @@ extension ModeledEKS {
             action: action, clientRequestToken: token, change: change, statusVisible: !lagged,
             willFail: view.aws.failNextUpdate)
         var timers: [Accepted<UpdateDescription>.Timer] = []
-        if lagged { timers.append(.init(kind: .awsStatusVisible(id), delay: parameters.statusLag)) }
-        timers.append(.init(kind: .awsUpdateDone(id), delay: parameters.duration(of: type, nodegroup: nodegroup != nil)))
+        if lagged { timers.append(.init(kind: .awsStatusVisible(id), delay: parameters.statusLag, source: .statusLag)) }
+        timers.append(.init(kind: .awsUpdateDone(id), delay: parameters.duration(of: type, nodegroup: nodegroup != nil),
+                            source: .update(type, nodegroup: nodegroup != nil)))
         return Accepted(response: UpdateDescription(update), summary: "update \(id) \(type.rawValue) InProgress",
                         events: [.awsUpdateStarted(update)], timers: timers)
     }
