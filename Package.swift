@@ -70,15 +70,17 @@ let package = Package(
         // The scenario loader under libFuzzer (.ci/fuzz builds it with -sanitize=fuzzer); built
         // normally, it replays saved inputs. Not a product.
         .executableTarget(name: "scenario-fuzz", dependencies: ["Simulator"]),
+        // What the test targets share: running the built simctl, scratch folders.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "EventStoreTests", dependencies: ["EventStore", "CSQLite", "eventstore-stress"]),
         .testTarget(name: "StateMachineTests", dependencies: ["ClusterStateMachine", "SyncEngine"]),
-        .testTarget(name: "RaceConditionTests", dependencies: ["Simulator", "SyncEngine", "ClusterStateMachine", "EventStore", "simctl"]),
+        .testTarget(name: "RaceConditionTests", dependencies: ["TestSupport", "Simulator", "SyncEngine", "ClusterStateMachine", "EventStore", "simctl"]),
         .testTarget(name: "AWSModelTests", dependencies: ["Simulator", "SyncEngine", "ClusterStateMachine"]),
-        .testTarget(name: "TimelineTests", dependencies: ["Simulator", "ClusterStateMachine", "simctl"]),
-        .testTarget(name: "AuditTests", dependencies: ["Audit", "Simulator", "SyncEngine", "ClusterStateMachine", "EventStore", "simctl"]),
+        .testTarget(name: "TimelineTests", dependencies: ["TestSupport", "Simulator", "ClusterStateMachine", "simctl"]),
+        .testTarget(name: "AuditTests", dependencies: ["TestSupport", "Audit", "Simulator", "SyncEngine", "ClusterStateMachine", "EventStore", "simctl"]),
         .testTarget(name: "ExploreTests", dependencies: ["Explore", "Simulator", "ClusterStateMachine"]),
         .testTarget(name: "BenchmarkTests", dependencies: ["Benchmarks", "ClusterStateMachine"]),
-        .testTarget(name: "FleetTests", dependencies: ["Fleet", "Simulator", "SyncEngine", "ClusterStateMachine", "EventStore", "simctl"]),
-        .testTarget(name: "PolicyTests", dependencies: ["PolicyComparison", "Simulator", "SyncEngine", "ClusterStateMachine", "simctl"]),
+        .testTarget(name: "FleetTests", dependencies: ["TestSupport", "Fleet", "Simulator", "SyncEngine", "ClusterStateMachine", "EventStore", "simctl"]),
+        .testTarget(name: "PolicyTests", dependencies: ["TestSupport", "PolicyComparison", "Simulator", "SyncEngine", "ClusterStateMachine", "simctl"]),
     ]
 )

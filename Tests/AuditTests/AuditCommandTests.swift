@@ -1,31 +1,12 @@
 import Foundation
+import TestSupport
 import XCTest
 
 /// `simctl audit` as a user runs it: the report, the store, the scenario file, bad input.
 final class AuditCommandTests: XCTestCase {
-    final class Anchor {}
-
-    static var binary: URL? {
-        var directories: [URL] = []
-        for bundle in Bundle.allBundles + [Bundle(for: Anchor.self), Bundle.main] {
-            directories.append(bundle.bundleURL.deletingLastPathComponent())
-            if let executable = bundle.executableURL { directories.append(executable.deletingLastPathComponent()) }
-        }
-        directories.append(URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent())
-        return directories.map { $0.appendingPathComponent("simctl") }.first { FileManager.default.isExecutableFile(atPath: $0.path) }
-    }
-
     func simctl(_ arguments: [String]) throws -> (status: Int32, out: String, err: String) {
-        let process = Process()
-        process.executableURL = try XCTUnwrap(Self.binary, "simctl was not built next to the tests")
-        process.arguments = arguments
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let o = out.fileHandleForReading.readDataToEndOfFile(), e = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
+        let outcome = try SimctlProcess.run(arguments)
+        return (outcome.status, outcome.stdout, outcome.stderr)
     }
 
     func scratch() throws -> URL {

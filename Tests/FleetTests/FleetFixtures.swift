@@ -1,6 +1,7 @@
 import Fleet
 import Foundation
 import Simulator
+import TestSupport
 import XCTest
 
 /// Fleet files for the tests, built from the shipped example's shape at small sizes.
@@ -51,47 +52,8 @@ enum FleetFixtures {
     static func report(_ text: String) throws -> FleetReport { FleetRunner.report(try fleet(text)) }
 
     /// A temporary folder removed at the end of the test.
-    static func folder(_ test: XCTestCase) throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("fleet-tests-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        test.addTeardownBlock { try? FileManager.default.removeItem(at: url) }
-        return url
-    }
+    static func folder(_ test: XCTestCase) throws -> URL { try ScratchDirectory.make("fleet-tests", for: test) }
 }
 
 /// The built `simctl`, run as a user would.
-enum Simctl {
-    struct Outcome {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-    }
-
-    final class Anchor {}
-
-    static var binary: URL? {
-        var directories: [URL] = []
-        for bundle in Bundle.allBundles + [Bundle(for: Anchor.self), Bundle.main] {
-            directories.append(bundle.bundleURL.deletingLastPathComponent())
-            if let executable = bundle.executableURL { directories.append(executable.deletingLastPathComponent()) }
-        }
-        directories.append(URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent())
-        return directories.map { $0.appendingPathComponent("simctl") }.first { FileManager.default.isExecutableFile(atPath: $0.path) }
-    }
-
-    static func run(_ arguments: [String]) throws -> Outcome {
-        let process = Process()
-        process.executableURL = try XCTUnwrap(binary, "simctl was not built next to the tests")
-        process.arguments = arguments
-        process.currentDirectoryURL = FleetFixtures.root
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Outcome(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                       stderr: String(decoding: stderr, as: UTF8.self))
-    }
-}
+typealias Simctl = SimctlProcess

@@ -3,6 +3,7 @@ import Foundation
 @testable import PolicyComparison
 import Simulator
 import SyncEngine
+import TestSupport
 import XCTest
 
 /// `simctl compare`: the matrix of scenarios × policies.
@@ -90,31 +91,4 @@ final class CompareTests: XCTestCase {
 }
 
 /// The built `simctl`, run from the package root.
-enum PolicySimctl {
-    struct Outcome { var status: Int32; var stdout: String; var stderr: String }
-    final class Anchor {}
-
-    static func run(_ arguments: [String]) throws -> Outcome {
-        var directories: [URL] = []
-        for bundle in Bundle.allBundles + [Bundle(for: Anchor.self), Bundle.main] {
-            directories.append(bundle.bundleURL.deletingLastPathComponent())
-            if let executable = bundle.executableURL { directories.append(executable.deletingLastPathComponent()) }
-        }
-        directories.append(URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent())
-        let binary = try XCTUnwrap(directories.map { $0.appendingPathComponent("simctl") }
-            .first { FileManager.default.isExecutableFile(atPath: $0.path) }, "simctl was not built next to the tests")
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
-        process.currentDirectoryURL = PolicyFixtures.root
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Outcome(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                       stderr: String(decoding: stderr, as: UTF8.self))
-    }
-}
+typealias PolicySimctl = SimctlProcess

@@ -3,34 +3,13 @@ import XCTest
 
 /// Bad scenario files are rejected before anything runs, naming file, line, column and what was expected.
 final class BadScenarioTests: XCTestCase {
-    let base = """
-    name: bad
-    cluster:
-      displayName: demo
-      nodeGroups:
-        - {nodegroupName: ng1}
-    steps:
-      - at: 1m
-        actor: console
-        set: {privateAccess: true}
+    let base = RejectedScenario.base(name: "bad")
 
-    """
+    private func rejection(_ yaml: String) -> ScenarioError? { RejectedScenario.rejection(yaml, path: "bad.yaml") }
 
-    private func rejection(_ yaml: String) -> ScenarioError? {
-        do {
-            _ = try ScenarioLoader.parse(yaml, path: "bad.yaml")
-            return nil
-        } catch {
-            return error
-        }
-    }
-
-    private func assertRejected(_ yaml: String, line: Int, column: Int? = nil, contains text: String, file: StaticString = #filePath, fileLine: UInt = #line) {
-        guard let error = rejection(yaml) else { return XCTFail("accepted", file: file, line: fileLine) }
-        XCTAssertEqual(error.file, "bad.yaml", file: file, line: fileLine)
-        XCTAssertEqual(error.line, line, "\(error)", file: file, line: fileLine)
-        if let column { XCTAssertEqual(error.column, column, "\(error)", file: file, line: fileLine) }
-        XCTAssertTrue(error.message.contains(text), "\(error)", file: file, line: fileLine)
+    private func assertRejected(_ yaml: String, line: Int, column: Int? = nil, contains text: String,
+                                file: StaticString = #filePath, fileLine: UInt = #line) {
+        RejectedScenario.assertRejected(yaml, path: "bad.yaml", line: line, column: column, contains: text, file: file, fileLine: fileLine)
     }
 
     func testTheBaseScenarioIsValid() {

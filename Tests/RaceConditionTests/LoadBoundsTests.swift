@@ -5,32 +5,13 @@ import XCTest
 /// Inputs that used to crash (arithmetic overflow), hang (alias bombs) or run to the event cap are
 /// refused at load with a location, and a run that does not settle is not a pass.
 final class LoadBoundsTests: XCTestCase {
-    let base = """
-    name: bounds
-    cluster:
-      displayName: demo
-      nodeGroups:
-        - {nodegroupName: ng1}
-    steps:
-      - at: 1m
-        actor: console
-        set: {privateAccess: true}
+    let base = RejectedScenario.base(name: "bounds")
 
-    """
+    private func rejection(_ yaml: String) -> ScenarioError? { RejectedScenario.rejection(yaml, path: "bounds.yaml") }
 
-    private func rejection(_ yaml: String) -> ScenarioError? {
-        do {
-            _ = try ScenarioLoader.parse(yaml, path: "bounds.yaml")
-            return nil
-        } catch {
-            return error
-        }
-    }
-
-    private func assertRejected(_ yaml: String, line: Int, contains text: String, file: StaticString = #filePath, fileLine: UInt = #line) {
-        guard let error = rejection(yaml) else { return XCTFail("accepted", file: file, line: fileLine) }
-        XCTAssertEqual(error.line, line, "\(error)", file: file, line: fileLine)
-        XCTAssertTrue(error.message.contains(text), "\(error)", file: file, line: fileLine)
+    private func assertRejected(_ yaml: String, line: Int, column: Int? = nil, contains text: String,
+                                file: StaticString = #filePath, fileLine: UInt = #line) {
+        RejectedScenario.assertRejected(yaml, path: "bounds.yaml", line: line, column: column, contains: text, file: file, fileLine: fileLine)
     }
 
     func testDurationSumsThatOverflowAreRefusedAsTooLong() {

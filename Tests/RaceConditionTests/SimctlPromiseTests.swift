@@ -2,6 +2,7 @@ import ClusterStateMachine
 import EventStore
 import Foundation
 import Simulator
+import TestSupport
 import XCTest
 
 /// What `simctl` promises about data: damaged stores are errors, readers never write, batches and

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 
 /// `simctl` as users and CI call it: exit statuses, recorded runs, history, state, replay, sweep.

@@ -1,6 +1,7 @@
 import ClusterStateMachine
 import Foundation
 import Simulator
+import TestSupport
 import XCTest
 
 /// The scenario library, runs of it, and the tools the picture tests use.
@@ -28,12 +29,7 @@ enum TimelineFixtures {
     }
 
     /// A fresh temporary directory, removed when the test ends.
-    static func temporaryDirectory(_ test: XCTestCase) throws -> URL {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("timeline-tests-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        test.addTeardownBlock { try? FileManager.default.removeItem(at: dir) }
-        return dir
-    }
+    static func temporaryDirectory(_ test: XCTestCase) throws -> URL { try ScratchDirectory.make("timeline-tests", for: test) }
 
     /// An executable on PATH.
     static func executable(_ name: String) -> URL? {
@@ -58,16 +54,6 @@ enum TimelineFixtures {
         return (process.terminationStatus, String(decoding: stderr, as: UTF8.self))
     }
 
-    final class Anchor {}
-
     /// `simctl`, built beside the test bundle because this target depends on it.
-    static var simctl: URL? {
-        var directories: [URL] = []
-        for bundle in Bundle.allBundles + [Bundle(for: Anchor.self), Bundle.main] {
-            directories.append(bundle.bundleURL.deletingLastPathComponent())
-            if let executable = bundle.executableURL { directories.append(executable.deletingLastPathComponent()) }
-        }
-        directories.append(URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent())
-        return directories.map { $0.appendingPathComponent("simctl") }.first { FileManager.default.isExecutableFile(atPath: $0.path) }
-    }
+    static var simctl: URL? { SimctlProcess.binary }
 }

@@ -1,18 +1,28 @@
 import Foundation
-import XCTest
 
 /// Runs the built `simctl` binary the way a user or CI would, capturing output and exit status.
-struct SimctlProcess {
-    struct Outcome {
-        var status: Int32
-        var stdout: String
-        var stderr: String
+/// Every test target that depends on `simctl` finds it beside its test bundle.
+public enum SimctlProcess {
+    /// What one run printed and how it exited.
+    public struct Outcome: Sendable {
+        public var status: Int32
+        public var stdout: String
+        public var stderr: String
     }
 
-    final class Anchor {}
+    /// `simctl` was not built next to the tests (the target lacks the dependency).
+    public struct NotBuilt: Error, CustomStringConvertible {
+        public var description: String { "simctl was not built next to the tests" }
+    }
+
+    private final class Anchor {}
+
+    /// The package's root folder: scenarios/, examples/ and the README are found from it.
+    public static let packageRoot = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     /// `simctl`, found beside the test bundle (SwiftPM builds it because the tests depend on it).
-    static var binary: URL? {
+    public static var binary: URL? {
         var directories: [URL] = []
         for bundle in Bundle.allBundles + [Bundle(for: Anchor.self), Bundle.main] {
             directories.append(bundle.bundleURL.deletingLastPathComponent())
@@ -22,12 +32,13 @@ struct SimctlProcess {
         return directories.map { $0.appendingPathComponent("simctl") }.first { FileManager.default.isExecutableFile(atPath: $0.path) }
     }
 
-    static func run(_ arguments: [String]) throws -> Outcome {
-        let binary = try XCTUnwrap(Self.binary, "simctl was not built next to the tests")
+    /// Runs `simctl arguments` in `directory` (the package root unless given) and waits for it.
+    public static func run(_ arguments: [String], in directory: URL = packageRoot) throws -> Outcome {
+        guard let binary else { throw NotBuilt() }
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
-        process.currentDirectoryURL = Fixtures.root
+        process.currentDirectoryURL = directory
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
