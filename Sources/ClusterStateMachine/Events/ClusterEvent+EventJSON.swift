@@ -234,7 +234,9 @@ extension AWSCall {
     func write(to w: inout EventJSON) throws(EventJSON.InvalidValue) {
         w.open()
         var first = true
-        if let bucket { w.key("bucket", first: true); try bucket.write(to: &w); first = false }
+        if let attempt { w.key("attempt", first: first); w.int(attempt); first = false }
+        if let attemptAfter { w.key("attemptAfter", first: first); w.int(attemptAfter); first = false }
+        if let bucket { w.key("bucket", first: first); try bucket.write(to: &w); first = false }
         w.key("caller", first: first); w.string(caller.rawValue)
         if let error {
             w.key("error")

@@ -155,10 +155,18 @@ public struct AWSCall: Hashable, Sendable, Codable {
     /// The request parameter (`name`, `clusterName`) that named the stream's own cluster: its value
     /// is the cluster's name, stored once in `ClusterObserved`, so it is left out of `request`.
     public var target: String?
+    /// An SDK retry's attempt number (2, 3, …); nil for a call's first attempt.
+    public var attempt: Int?
+    /// How long after the event's time a retry was made (earlier attempts' latency and the SDK's
+    /// backoff waits), in ms; nil for a first attempt.
+    public var attemptAfter: SimTime?
 
     public init(caller: Actor, operation: String, request: [String: String], fields: [FieldPath],
-                error: AWSErrorRecord?, response: String, bucket: TokenBucket? = nil, target: String? = nil) {
+                error: AWSErrorRecord?, response: String, bucket: TokenBucket? = nil, target: String? = nil,
+                attempt: Int? = nil, attemptAfter: SimTime? = nil) {
         self.target = target
+        self.attempt = attempt
+        self.attemptAfter = attemptAfter
         self.caller = caller
         self.operation = operation
         self.request = request

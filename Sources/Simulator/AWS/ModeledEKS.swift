@@ -25,6 +25,8 @@ public final class ModeledEKS {
     public var callLatency: SimTime = 0
     /// How long after `now` the current attempt is made: the pass's earlier calls and SDK waits.
     var attemptDelay: SimTime = 0
+    /// The SDK's attempt number of the current call (1 for the first).
+    var attemptNumber = 1
     /// The wall time the last client's calls took (calls × latency + SDK waits), for the cron walk.
     public private(set) var lastPassElapsed: SimTime = 0
 
@@ -119,7 +121,8 @@ public final class ModeledEKS {
         // The attempt's own moment: later than `now` by the pass's earlier calls and SDK waits.
         let attemptAt = context.now + attemptDelay
         let call = AWSCall(caller: caller, operation: operation, request: request, fields: fields.sorted(),
-                           error: nil, response: "", target: target)
+                           error: nil, response: "", target: target,
+                           attempt: attemptNumber > 1 ? attemptNumber : nil, attemptAfter: attemptNumber > 1 ? attemptDelay : nil)
 
         // Throttling (aws-eks-model §1 and §6): a token bucket per operation, refilled by elapsed
         // sim time and capped at its burst, in force until the fault is cleared; an empty bucket answers 429

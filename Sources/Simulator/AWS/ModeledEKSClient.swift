@@ -14,7 +14,8 @@ struct ModeledEKSClient: EKSAPI {
         var retry = 0
         while true {
             model.attemptDelay = session.elapsed
-            defer { model.attemptDelay = 0; model.passElapsed(session.elapsed) }
+            model.attemptNumber = retry + 1
+            defer { model.attemptDelay = 0; model.attemptNumber = 1; model.passElapsed(session.elapsed) }
             do {
                 let answer = try body()
                 session.answered()

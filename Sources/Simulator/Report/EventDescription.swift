@@ -35,6 +35,7 @@ public enum EventDescription {
         case .awsCalled(let c):
             "\(c.operation)(\(requestText(c, clusterName: clusterName))) → "
                 + (c.error.map { "\($0.code) \($0.httpStatus): \($0.message)" } ?? c.response)
+                + (c.attempt.map { " (SDK retry: attempt \($0), +\(DurationText.format(c.attemptAfter ?? 0)))" } ?? "")
         case .awsUpdateStarted(let u):
             "update \(short(u.id)) \(u.type.rawValue)\(u.nodegroupName.map { " on \($0)" } ?? "") InProgress: \(changeSummary(u.change))"
         case .awsUpdateStatusVisible(let w): "DescribeCluster now reports UPDATING (\(w.kind))"

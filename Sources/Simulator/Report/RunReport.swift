@@ -204,8 +204,9 @@ public struct RunReport: Sendable {
         }
         if !findings.divergence.isEmpty {
             out += "\nRancher and AWS disagree at the end:\n"
-            for d in findings.divergence {
-                out += TextWrap.wrap("\(d.field): Rancher \(LongValue.cut(LongValue.shortened(d.rancher).description)), AWS \(LongValue.cut(LongValue.shortened(d.aws).description))", lead: "  ", continuation: 4)
+            for leaf in findings.divergence.flatMap(DivergentLeaf.leaves(of:)) {
+                func shown(_ value: JSONValue?) -> String { value.map { LongValue.cut(LongValue.shortened($0).description) } ?? "absent" }
+                out += TextWrap.wrap("\(leaf.path): Rancher \(shown(leaf.rancher)), AWS \(shown(leaf.aws))", lead: "  ", continuation: 4)
             }
         }
         if !result.settled {
