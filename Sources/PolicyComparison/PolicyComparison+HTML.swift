@@ -8,7 +8,8 @@ extension PolicyComparison {
         let e = HTMLPage.e, a = HTMLPage.a
         var body = "<header>\n<p class=\"kicker\">what-if sync policies</p>\n<h1>\(scenarios.count) scenarios × \(policies.count) policies</h1>\n"
         body += "<p class=\"meta\">" + e(profile.map { "profile \($0) for every scenario" } ?? "each scenario's own profile")
-            + ". A cell gives the writes lost; hover for which. <span class=\"k c\">c</span> conflicts surfaced, "
+            + ". A cell gives the writes lost; hover for which. <span class=\"k u\">u</span> changes to AWS nobody asked for, "
+            + "<span class=\"k c\">c</span> conflicts surfaced, "
             + "<span class=\"k r\">r</span> changes reverted by design.</p>\n</header>\n"
         body += "<figure class=\"matrix\">\n" + svg + "<figcaption>Lost writes per scenario and policy; hover over a cell for which writes, a heading for the policy's real counterpart.</figcaption>\n</figure>\n"
         body += "<section><details><summary>The matrix as a table</summary>\n<table class=\"matrix\">\n<thead><tr><th>scenario</th>"
@@ -16,11 +17,7 @@ extension PolicyComparison {
         for (i, name) in scenarios.enumerated() {
             body += "<tr><th>\(e(name))</th>"
             for cell in cells[i] {
-                let details = (cell.lostWrites.map { "lost: \($0.actor.rawValue) \($0.field)" }
-                    + cell.revertedByPolicy.map { "reverted by design: \($0.actor.rawValue) \($0.field)" }
-                    + (cell.conflictsSurfaced > 0 ? ["\(cell.conflictsSurfaced) conflict(s) surfaced"] : [])
-                    + ["\(cell.apiCalls) API calls"]).joined(separator: "\n")
-                body += "<td class=\"\(cell.tone)\" title=\"\(a(details))\">\(e(cell.short))</td>"
+                body += "<td class=\"\(cell.tone)\" title=\"\(a(cell.details.joined(separator: "\n")))\">\(e(cell.short))</td>"
             }
             body += "</tr>\n"
         }
@@ -51,20 +48,32 @@ extension PolicyComparison {
     table.matrix thead th { font-weight: 600; border-bottom: 2px solid var(--line); }
     table.matrix tfoot th, table.matrix tfoot td { font-weight: 600; border-top: 2px solid var(--line); }
     td.loss { background: #ffe4e6; color: #9f1239; font-weight: 700; }
+    td.unrequested { background: #ffedd5; color: #9a3412; font-weight: 700; }
     td.conflict { background: #fef3c7; color: #92400e; }
     td.design { background: #e0e7ff; color: #3730a3; }
     td.ok { background: #f0fdf4; color: #166534; }
     .k { display: inline-block; padding: 0 6px; border-radius: 4px; font-weight: 600; }
-    .k.c { background: #fef3c7; color: #92400e; } .k.r { background: #e0e7ff; color: #3730a3; }
+    .k.u { background: #ffedd5; color: #9a3412; } .k.c { background: #fef3c7; color: #92400e; } .k.r { background: #e0e7ff; color: #3730a3; }
     """
 }
 
 extension PolicyCell {
-    /// The cell's colour: a loss first, then a surfaced conflict, then a change reverted by design.
+    /// The cell's colour: a loss first, then a change nobody asked for, then a surfaced conflict,
+    /// then a change reverted by design.
     var tone: String {
         if !lostWrites.isEmpty { return "loss" }
+        if let unrequested = unrequestedChanges, unrequested > 0 { return "unrequested" }
         if conflictsSurfaced > 0 { return "conflict" }
         if !revertedByPolicy.isEmpty { return "design" }
         return "ok"
+    }
+
+    /// What a hover over the cell tells, a line each.
+    var details: [String] {
+        lostWrites.map { "lost: \($0.actor.rawValue) \($0.field)" }
+            + revertedByPolicy.map { "reverted by design: \($0.actor.rawValue) \($0.field)" }
+            + (unrequestedChanges.map { $0 > 0 ? ["\($0) change(s) to AWS nobody asked for"] : [] } ?? [])
+            + (conflictsSurfaced > 0 ? ["\(conflictsSurfaced) conflict(s) surfaced"] : [])
+            + ["\(apiCalls) API calls"]
     }
 }

@@ -3,7 +3,7 @@ import Simulator
 
 extension PolicyComparison {
     /// The matrix as a picture: one row per scenario, one column per policy, each cell coloured by
-    /// what happened in it (lost, conflict surfaced, reverted by design, clean) and labelled as in
+    /// what happened in it (lost, a change nobody asked for, conflict surfaced, reverted by design, clean) and labelled as in
     /// the text; the totals below.
     public var svg: String {
         let font = 12.0, rowHeight = 22.0, cellWidth = 92.0, pad = 12.0
@@ -21,7 +21,7 @@ extension PolicyComparison {
         let bodyTop = headerHeight
         let totalsTop = bodyTop + Double(scenarios.count) * rowHeight + pad
         let height = totalsTop + Double(totalRows.count) * rowHeight + pad
-        let fills = ["loss": TimelinePalette.lossBand, "conflict": "#fde68a", "design": "#c7d2fe", "ok": TimelinePalette.safeBand]
+        let fills = ["loss": TimelinePalette.lossBand, "unrequested": "#fdba74", "conflict": "#fde68a", "design": "#c7d2fe", "ok": TimelinePalette.safeBand]
 
         var svg = SVGWriter()
         svg.open("svg", [("xmlns", "http://www.w3.org/2000/svg"), ("viewBox", .text("0 0 \(SVGWriter.number(width)) \(SVGWriter.number(height))")),
@@ -44,15 +44,12 @@ extension PolicyComparison {
             svg.element("text", [("x", .number(pad)), ("y", .number(y + rowHeight * 0.68)), ("fill", .text(TimelinePalette.ink))], text: name)
             for (j, cell) in cells[i].enumerated() {
                 let x = nameWidth + Double(j) * cellWidth
-                let details = ([cell.scenario + " · " + cell.policy] + cell.lostWrites.map { "lost: \($0.actor.rawValue) \($0.field)" }
-                    + cell.revertedByPolicy.map { "reverted by design: \($0.actor.rawValue) \($0.field)" }
-                    + (cell.conflictsSurfaced > 0 ? ["\(cell.conflictsSurfaced) conflict(s) surfaced"] : [])
-                    + ["\(cell.apiCalls) API calls"]).joined(separator: "\n")
+                let details = ([cell.scenario + " · " + cell.policy] + cell.details).joined(separator: "\n")
                 svg.group("g", [("class", "cell")], title: details) { g in
                     g.element("rect", [("x", .number(x + 2)), ("y", .number(y + 2)), ("width", .number(cellWidth - 4)),
                                        ("height", .number(rowHeight - 4)), ("rx", 3), ("fill", .text(fills[cell.tone] ?? "#ffffff"))])
                     g.element("text", [("x", .number(x + cellWidth / 2)), ("y", .number(y + rowHeight * 0.68)), ("text-anchor", "middle"),
-                                       ("font-weight", cell.tone == "loss" ? "700" : "400"), ("fill", .text(TimelinePalette.ink))], text: cell.short)
+                                       ("font-weight", cell.tone == "loss" || cell.tone == "unrequested" ? "700" : "400"), ("fill", .text(TimelinePalette.ink))], text: cell.short)
                 }
             }
         }

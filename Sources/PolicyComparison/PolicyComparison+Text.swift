@@ -14,7 +14,7 @@ extension PolicyComparison {
         }
         var out = "compare: \(scenarios.count) scenario\(scenarios.count == 1 ? "" : "s") × \(policies.count) polic\(policies.count == 1 ? "y" : "ies"), "
             + (profile.map { "profile \($0)" } ?? "each scenario's profile") + "\n\n"
-        out += "lost writes (c: conflicts surfaced, r: changes reverted by design)\n"
+        out += "lost writes (c: conflicts surfaced, r: changes reverted by design" + (hasUnrequestedChanges ? ", u: changes to AWS nobody asked for" : "") + ")\n"
         out += row("scenario", labels)
         for (i, name) in scenarios.enumerated() { out += row(name, cells[i].map(\.short)) }
         out += "\n"

@@ -40,6 +40,17 @@ final class CompareTests: XCTestCase {
         XCTAssertNil(PolicyCell.unrequestedChanges(in: .object([("lostWrites", .array([]))])))
     }
 
+    /// rancher#35804 under 2.5.6 loses no write but deletes both node groups: the picture and the
+    /// table colour that cell apart from a clean one, and say why on hover.
+    func testACellWithOnlyUnrequestedChangesIsColouredAndExplained() throws {
+        let c = try comparison(["incident-rancher-35804-nodegroups-deleted-rancher-2-5-6"], [.rancher, .errorSafeRefresh])
+        XCTAssertEqual(c.cells[0].map(\.lostWrites.count), [0, 0])
+        XCTAssertEqual(c.cells[0].map(\.tone), ["unrequested", "ok"])
+        XCTAssertTrue(c.html.contains("<td class=\"unrequested\" title=\"2 change(s) to AWS nobody asked for"), c.html)
+        XCTAssertTrue(c.svg.contains("fill=\"#fdba74\""), c.svg)
+        XCTAssertTrue(c.text.contains("u: changes to AWS nobody asked for"), c.text)
+    }
+
     func testJSONNamesEveryCell() throws {
         let c = try comparison(["docs-race-b-rancher-edit-during-update"], [.rancher, .refreshBeforePush])
         let json = c.json
