@@ -19,6 +19,7 @@ final class ReleaseBoundaryTests: XCTestCase {
         (.tagDiffDeletesChangedKeys, "incident-tag-value-edit-untagged-rancher-2-5-17", "incident-tag-value-edit-fixed-rancher-2-6-0"),
         (.partialScalingConfig, "incident-rancher-33302-labels-only-edit-loops-rancher-2-5-8", "incident-rancher-33302-fixed-rancher-2-6-0"),
         (.nodeGroupVersionManagedTemplateOnly, "console-nodegroup-version-left-alone-rancher-2-7-7", "console-nodegroup-version-pushed-rancher-2-7-6"),
+        (.operatorLimiterCap1000s, "operator-retry-backoff-1000s-rancher-2-6-2", "operator-retry-backoff-2m-rancher-2-6-3"),
         (.describeAddonInRefresh, "describe-addon-throttled-rancher-2-9-1", "describe-addon-not-called-rancher-2-9-0"),
     ]
 
