@@ -38,6 +38,7 @@ struct Explanation {
             if victim.actor == .console {
                 s += " " + whyRancherWasStale(victim: victim, until: c.at)
             }
+            if let retry = retriedAfterRefusals(c) { s += " " + retry }
             if let edit = lastRancherEdit(before: c.at, after: victim.at, other: victim.id) {
                 s += " The Rancher edit at \(run.clock(edit.at)) (step \(edit.step)) made the bridge push the whole spec, stale fields included."
             } else if victim.actor == .rancher {
@@ -137,6 +138,25 @@ struct Explanation {
             return "the eks-operator's \(refused.operation) was refused (\(error.code)\(count == 1 ? "" : ", \(count) times")) and the phase stayed active"
         }
         return "the eks-operator had not moved the phase out of active"
+    }
+
+    /// When the operator's clobbering call repeated one AWS had refused in earlier passes: how long
+    /// its workqueue's backoff held the stale push back (versions.md §3.7).
+    private func retriedAfterRefusals(_ c: Clobber) -> String? {
+        let calls = timeline.operatorCalls
+        let end = RunTimeline.lowerBound(calls.count, { calls[$0].at }, c.at)
+        var refusedPasses: [SimTime] = []
+        var error: AWSErrorRecord?
+        for entry in calls[..<end].reversed() where entry.call.operation == c.action {
+            guard let refused = entry.call.error else { break }
+            error = error ?? refused
+            if refusedPasses.last != entry.at { refusedPasses.append(entry.at) }
+        }
+        guard let error, let first = refusedPasses.last, let last = refusedPasses.first else { return nil }
+        let backoff = run.scenario.profile.has(.operatorLimiterCap1000s)
+            ? "5 ms·2^n up to 1000 s (client-go's default limiter, eks-operator before v1.1.2)"
+            : "5 ms·2^n up to 30 s, then 2 minutes (lasso)"
+        return "That call was a retry: AWS had refused the eks-operator's \(c.action) (\(error.code)) in \(refusedPasses.count) pass\(refusedPasses.count == 1 ? "" : "es") from \(run.clock(first)) to \(run.clock(last)), and its workqueue backs off \(backoff)."
     }
 
     /// The operator's AWS calls whose request carried the victim's value (or a later one), before `t`.

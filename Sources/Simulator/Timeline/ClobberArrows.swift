@@ -151,7 +151,13 @@ struct ClobberArrows {
             marks[index].mergeKey = nil
         }
         marks[index].detail += "\n" + arrow.detail
-        marks[index].data.append(("clobber", arrow.clobbers.map(String.init).joined(separator: " ")))
+        // One attribute per mark: a second arrow at the same action adds its ids to the first's.
+        let ids = arrow.clobbers.map(String.init).joined(separator: " ")
+        if let existing = marks[index].data.firstIndex(where: { $0.0 == "clobber" }) {
+            marks[index].data[existing].1 += " " + ids
+        } else {
+            marks[index].data.append(("clobber", ids))
+        }
         return (index, time)
     }
 

@@ -2,9 +2,9 @@ import ClusterStateMachine
 import Simulator
 import XCTest
 
-/// An SDK retry is its own call record with its attempt number and how far into the pass it was
-/// made, so the history does not show the same refused call several times over.
-final class RetryAttemptTests: XCTestCase {
+/// Retries as a user reads them: an SDK retry is its own call record with its attempt number and
+/// how far into the pass it was made; a lost write pushed by the operator's late retry says so.
+final class RetryTests: XCTestCase {
     func testEachRetryOfAThrottledReadCarriesItsAttemptAndDelay() throws {
         let (result, _) = Fixtures.run(try Fixtures.load("throttled-refresher-misses-the-tick"))
         let refused = result.log.compactMap { timed -> AWSCall? in
@@ -19,5 +19,14 @@ final class RetryAttemptTests: XCTestCase {
         let lines = firstPass.map { EventDescription.line(.awsCalled($0), clusterName: "demo") }
         XCTAssertEqual(Set(lines).count, lines.count, "no two attempts print the same line")
         XCTAssertTrue(lines[1].hasSuffix("(SDK retry: attempt 2, +\(DurationText.format(delays[0])))"), lines[1])
+    }
+
+    func testALossPushedByALateOperatorRetryNamesTheBackoff() throws {
+        let (_, report) = Fixtures.run(try Fixtures.load("operator-retry-backoff-1000s-rancher-2-6-2"))
+        let why = try XCTUnwrap(report.findings.lost.first?.explanation)
+        XCTAssertTrue(why.contains("That call was a retry: AWS had refused the eks-operator's UpdateClusterConfig (TooManyRequestsException) in 18 passes from 00:01:00.100 to 00:11:55.455"), why)
+        XCTAssertTrue(why.contains("up to 1000 s"), why)
+        let (_, fixed) = Fixtures.run(try Fixtures.load("operator-retry-backoff-2m-rancher-2-6-3"))
+        XCTAssertEqual(fixed.findings.lost.count, 0)
     }
 }
