@@ -20,6 +20,7 @@ final class ReleaseBoundaryTests: XCTestCase {
         (.partialScalingConfig, "incident-rancher-33302-labels-only-edit-loops-rancher-2-5-8", "incident-rancher-33302-fixed-rancher-2-6-0"),
         (.nodeGroupVersionManagedTemplateOnly, "console-nodegroup-version-left-alone-rancher-2-7-7", "console-nodegroup-version-pushed-rancher-2-7-6"),
         (.operatorLimiterCap1000s, "operator-retry-backoff-1000s-rancher-2-6-2", "operator-retry-backoff-2m-rancher-2-6-3"),
+        (.awsSDKGoV2, "sdk-retries-give-up-rancher-2-9-0", "sdk-retries-ride-out-throttle-rancher-2-8-15"),
         (.describeAddonInRefresh, "describe-addon-throttled-rancher-2-9-1", "describe-addon-not-called-rancher-2-9-0"),
     ]
 

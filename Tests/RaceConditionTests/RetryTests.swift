@@ -29,4 +29,20 @@ final class RetryTests: XCTestCase {
         let (_, fixed) = Fixtures.run(try Fixtures.load("operator-retry-backoff-2m-rancher-2-6-3"))
         XCTAssertEqual(fixed.findings.lost.count, 0)
     }
+
+    /// aws-sdk-go v1's fourth attempt comes at least 3.5 s after the first, so it rides out the
+    /// 4.5 s throttle for every seed; aws-sdk-go-v2's three jittered attempts often do not.
+    func testAShortThrottleLosesAWriteUnderSDKv2ForSomeSeedsAndUnderV1ForNone() throws {
+        func losses(_ name: String) throws -> Int {
+            var scenario = try Fixtures.load(name)
+            return (0..<20).filter { seed in
+                scenario.seed = UInt64(seed)
+                return !Fixtures.run(scenario).1.findings.lost.isEmpty
+            }.count
+        }
+        XCTAssertEqual(try losses("sdk-retries-ride-out-throttle-rancher-2-8-15"), 0)
+        let v2 = try losses("sdk-retries-give-up-rancher-2-9-0")
+        XCTAssertGreaterThan(v2, 0)
+        XCTAssertLessThan(v2, 20, "some seeds' waits reach past the throttle")
+    }
 }
