@@ -4,11 +4,12 @@ import XCTest
 /// A small scenario the loader accepts, and the check that a variant of it is refused at the
 /// expected place with the expected words (BadScenarioTests, LoadBoundsTests).
 enum RejectedScenario {
-    /// One node group and one console step; line 7 is the step's `at:`, line 9 its `set:`.
-    static func base(name: String) -> String {
+    /// One node group and one console step; line 7 is the step's `at:`, line 9 its `set:` (one
+    /// line later with a `start:`).
+    static func base(name: String, start: String? = nil) -> String {
         """
         name: \(name)
-        cluster:
+        \(start.map { "start: \($0)\n" } ?? "")cluster:
           displayName: demo
           nodeGroups:
             - {nodegroupName: ng1}

@@ -5,27 +5,10 @@ import XCTest
 /// Messages a new user reads: the likely fix, what exists, where and in words; and the spellings
 /// that save them arithmetic (`at: "14:02"`, a cron under a timer profile).
 final class ScenarioMessageTests: XCTestCase {
-    let base = """
-    name: words
-    start: 2025-01-01T10:58:00Z
-    cluster:
-      displayName: demo
-      nodeGroups:
-        - {nodegroupName: ng1}
-    steps:
-      - at: 1m
-        actor: console
-        set: {privateAccess: true}
-
-    """
+    let base = RejectedScenario.base(name: "words", start: "2025-01-01T10:58:00Z")
 
     private func message(_ yaml: String) -> String {
-        do {
-            _ = try ScenarioLoader.parse(yaml, path: "words.yaml")
-            return "accepted"
-        } catch {
-            return "\(error)"
-        }
+        RejectedScenario.rejection(yaml, path: "words.yaml").map { "\($0)" } ?? "accepted"
     }
 
     func testMisspeltKeysAndFieldsGetTheLikelyFix() {
