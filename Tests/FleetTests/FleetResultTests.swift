@@ -122,6 +122,30 @@ final class FleetRecordingTests: XCTestCase {
             writes += state.writes.count
         }
         XCTAssertEqual(writes, recorded.statistics[1].writes)
+        XCTAssertEqual(try store.runs().map(\.streamId).sorted(), streams.sorted(), "one runs row per stream")
+    }
+
+    /// A fleet's clusters read as scenario runs do: history and state find them by cluster name,
+    /// and replay runs the shard again and matches every stream byte for byte.
+    func testHistoryStateAndReplayReadAFleetsStreams() throws {
+        let folder = try FleetFixtures.folder(self)
+        let file = folder.appendingPathComponent("fleet.yaml"), db = folder.appendingPathComponent("fleet.db").path
+        try FleetFixtures.yaml(clusters: 4, accounts: 2, duration: "1h").write(to: file, atomically: true, encoding: .utf8)
+        let fleet = try Simctl.run(["fleet", file.path, "--shard", "1/2", "--out", folder.appendingPathComponent("shard.json").path, "--db", db])
+        XCTAssertEqual(fleet.status, 0, fleet.stderr)
+
+        let history = try Simctl.run(["history", "--db", db, "--cluster", "fleet-test-3"])
+        XCTAssertEqual(history.status, 0, history.stderr)
+        XCTAssertTrue(history.stdout.hasPrefix("run 2: fleet-test-3 of fleet fleet-test (profile eks-operator-2025, eksRefresh 300 s, shard 1/2, seed "), history.stdout)
+        XCTAssertTrue(history.stdout.contains("2025-02-03T00:00:00Z"), "clock times from the fleet's start:\n\(history.stdout)")
+
+        let state = try Simctl.run(["state", "--db", db, "--cluster", "fleet-test-1", "--at", "30m", "--format", "json"])
+        XCTAssertEqual(state.status, 0, state.stderr)
+        XCTAssertTrue(state.stdout.contains("\"fleet-test-1\""), state.stdout)
+
+        let replay = try Simctl.run(["replay", "--db", db])
+        XCTAssertEqual(replay.status, 0, replay.stderr + replay.stdout)
+        XCTAssertEqual(replay.stdout.split(separator: "\n").map { $0.contains(": identical (") }, [true, true], replay.stdout)
     }
 }
 

@@ -31,6 +31,8 @@ public struct FleetFile: Sendable {
     public var expect: FleetExpectations
     /// The file's text, for the shard header's fingerprint.
     public var source: String
+    /// The path it was read from (in the runs rows of `--db`).
+    public var sourcePath: String = ""
 
     /// Every release × refresh setting, in file order (releases outer).
     public var combinations: [Combination] {

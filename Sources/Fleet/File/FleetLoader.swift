@@ -107,7 +107,7 @@ public enum FleetLoader {
             name: name, startEpochSeconds: start, duration: duration, seed: seed, clusterCount: clusters.count,
             accounts: clusters.accounts, template: clusters.template, managed: clusters.managed, workload: workload,
             aws: aws, rateLimits: rateLimits, callLatency: callLatency, restart: restart, profiles: profiles,
-            settings: settings, timings: timings, expect: expect, source: text)
+            settings: settings, timings: timings, expect: expect, source: text, sourcePath: path)
     }
 
     static func readRateLimits(_ node: Node, reader: YAMLReader) throws(ScenarioError) -> [String: RateLimit] {

@@ -13,6 +13,8 @@ struct FleetUnit {
     let account: Int
     /// `--db`: every cluster's events, each cluster its own stream.
     var store: EventStore? = nil
+    /// The shard this unit runs in (stored in each cluster's runs row).
+    var shard = Shard.whole
 
     /// The global indices of this account's clusters (round-robin over the accounts).
     var clusterIndices: [Int] { Array(stride(from: account, to: fleet.clusterCount, by: fleet.accounts)) }
@@ -39,7 +41,7 @@ struct FleetUnit {
         for index in clusterIndices {
             let (scenario, lastRead) = self.scenario(for: index)
             let sim = Simulation(scenario: scenario, options: RunOptions(maxEvents: .max, keepsLog: false, refresherDrivenExternally: cron))
-            let writer = store.map { StreamWriter(store: $0, streamId: StreamWriter.streamId(fleet: fleet, combination: combination, cluster: scenario.name)) }
+            let writer = try store.map { try StreamWriter.start(in: $0, fleet: fleet, combination: combination, shard: shard, cluster: scenario) }
             let observer = ClusterObserver(lastRead: lastRead, writer: writer)
             sim.observer = observer
             sim.awsModel.budget = budget

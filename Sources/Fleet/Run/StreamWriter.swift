@@ -3,26 +3,43 @@ import EventStore
 import Simulator
 
 /// `--db`: one cluster's events appended to its own stream as the fleet runs, in batches, each
-/// batch expecting the version the last one left (the store's optimistic concurrency).
+/// batch expecting the version the last one left (the store's optimistic concurrency). Each
+/// stream has its `runs` row (kind `fleet`, the fleet file as its source), so `history`, `state`
+/// and `replay` read a fleet's clusters as they read scenario runs.
 final class StreamWriter {
     static let batchSize = 512
 
     let store: EventStore
     let streamId: String
+    let runId: Int64
     private var pending: [NewEvent] = []
     private var version: Int64?
     /// The first failure; later events are dropped and `finish` throws it.
     private var failure: (any Error)?
 
-    init(store: EventStore, streamId: String) {
+    init(store: EventStore, streamId: String, runId: Int64) {
         self.store = store
         self.streamId = streamId
+        self.runId = runId
+    }
+
+    /// Inserts the runs row of `cluster` (one cluster of `fleet` under `combination`, run in
+    /// `shard`) and returns the writer of its stream.
+    static func start(in store: EventStore, fleet: FleetFile, combination: Combination, shard: Shard, cluster: Scenario) throws -> StreamWriter {
+        let streamId = streamId(fleet: fleet, combination: combination, cluster: cluster.name)
+        let overrides = RunRecorder.Overrides(kind: "fleet", setting: combination.setting.label,
+                                              shard: shard == .whole ? nil : shard.description)
+        let runId = try store.insertRun(RunRecord(
+            scenarioName: cluster.name, scenarioSource: fleet.source, sourcePath: fleet.sourcePath,
+            profile: combination.profile.name, seed: cluster.seed, toolVersion: ToolVersion.current,
+            streamId: streamId, options: try overrides.json))
+        return StreamWriter(store: store, streamId: streamId, runId: runId)
     }
 
     func add(_ timed: TimedEvent) {
         guard failure == nil else { return }
         do {
-            pending.append(try RunRecorder.encode(timed, runId: 0))
+            pending.append(try RunRecorder.encode(timed, runId: runId))
             if pending.count >= Self.batchSize { try flush() }
         } catch {
             failure = error

@@ -15,7 +15,8 @@ public enum FleetRunner {
         var statistics = Array(repeating: UnitStatistics(), count: fleet.combinations.count)
         let combinations = fleet.combinations
         for unit in units {
-            let stats = try FleetUnit(fleet: fleet, combination: combinations[unit.combination], account: unit.account, store: store).run()
+            let stats = try FleetUnit(fleet: fleet, combination: combinations[unit.combination], account: unit.account,
+                                      store: store, shard: shard).run()
             statistics[unit.combination].merge(stats)
         }
         return ShardFile(fleet: fleet, shard: shard, units: units, statistics: statistics)

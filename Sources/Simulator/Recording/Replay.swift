@@ -12,7 +12,7 @@ public enum Replay {
     }
 
     public static func compare(_ record: RunRecord, in store: EventStore) throws -> Outcome {
-        let overrides = (try? JSONDecoder().decode(RunRecorder.Overrides.self, from: Data(record.options.utf8))) ?? .init()
+        let overrides = RunRecorder.Overrides.of(record)
         if overrides.kind == "observed" { return .observed(try store.events(inStream: record.streamId).count) }
         let scenario: Scenario
         do {
@@ -25,6 +25,12 @@ public enum Replay {
         let stored = try store.events(inStream: record.streamId)
         let base = (stored.first?.position ?? 1) - 1
         let fresh = try RunRecorder.encode(Simulation(scenario: scenario).run(), runId: record.id, basePosition: base)
+        return compare(stored, with: fresh)
+    }
+
+    /// A recorded stream against the events a fresh run produced: identical, or the first event
+    /// and column that differ.
+    public static func compare(_ stored: [RecordedEvent], with fresh: [NewEvent]) -> Outcome {
         for (i, (old, new)) in zip(stored, fresh).enumerated() {
             if old.type == new.type && old.schemaVersion < new.schemaVersion {
                 return .different("event \(i + 1) (position \(old.position)) was recorded as \(old.type) version \(old.schemaVersion) by an older eks-sync-sim; this build records version \(new.schemaVersion) (README, \"Stored bytes\"), so the bytes cannot match: re-run the scenario to replay it. history and state still read this database")

@@ -10,13 +10,30 @@ public enum RunRecorder {
         public var seed: UInt64?
         public var policy: String?
         /// `observed` for a history recorded from real records by `simctl audit` (not re-runnable
-        /// by `replay`); nil for a simulator run.
+        /// by `replay`); `fleet` for one cluster of `simctl fleet --db` (the runs row holds the
+        /// fleet file); nil for a simulator run.
         public var kind: String?
-        public init(profile: String? = nil, seed: UInt64? = nil, policy: String? = nil, kind: String? = nil) {
+        /// A fleet cluster's refresh setting (`300s`, a cron) and the `--shard K/N` it ran in.
+        public var setting: String?
+        public var shard: String?
+        public init(profile: String? = nil, seed: UInt64? = nil, policy: String? = nil, kind: String? = nil,
+                    setting: String? = nil, shard: String? = nil) {
             self.profile = profile
             self.seed = seed
             self.policy = policy
             self.kind = kind
+            self.setting = setting
+            self.shard = shard
+        }
+
+        /// The overrides a runs row stores (`runs.options`); a row without them reads as none.
+        public static func of(_ record: RunRecord) -> Overrides {
+            (try? JSONDecoder().decode(Overrides.self, from: Data(record.options.utf8))) ?? Overrides()
+        }
+
+        /// As `runs.options` stores them: JSON with sorted keys, nil members left out.
+        public var json: String {
+            get throws { String(decoding: try JSONEncoder.sorted.encode(self), as: UTF8.self) }
         }
     }
 
@@ -27,7 +44,7 @@ public enum RunRecorder {
             let runs = try store.runs()
             let nextId = (runs.map(\.id).max() ?? 0) + 1
             let streamId = "\(streamName(of: result.scenario.clusterName))/run-\(nextId)"
-            let optionsJSON = String(decoding: try JSONEncoder.sorted.encode(overrides), as: UTF8.self)
+            let optionsJSON = try overrides.json
             let runId = try store.insertRun(RunRecord(
                 scenarioName: result.scenario.name, scenarioSource: result.scenario.source,
                 sourcePath: result.scenario.sourcePath, profile: result.scenario.profile.name,

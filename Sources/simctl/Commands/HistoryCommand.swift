@@ -34,9 +34,10 @@ struct HistoryCommand: ParsableCommand {
         var text = ""
         var readError: (any Error)?
         for record in try Database.runs(in: store, run: runId, cluster: cluster) {
-            if format == .text { text += "run \(record.id): \(record.scenarioName) (profile \(record.profile), seed \(record.seed))\n" }
+            let stored = try? StoredRun(record)
+            if format == .text { text += (stored?.title ?? "run \(record.id): \(record.scenarioName) (profile \(record.profile), seed \(record.seed))") + "\n" }
             // Without its scenario the run's start is unknown: show offsets, never 1970.
-            let start = try? ScenarioLoader.parse(record.scenarioSource, path: record.sourcePath).startEpochSeconds
+            let start = stored?.startEpochSeconds
             if start == nil && format == .text {
                 text += "  (the stored scenario does not load, so times are offsets from the run's start)\n"
             }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import ClusterStateMachine
 import EventStore
+import Fleet
 import Foundation
 import Simulator
 
@@ -9,7 +10,7 @@ struct ReplayCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "replay",
         abstract: "Re-run the scenarios stored in a database and check they produce the same events, byte for byte.",
-        discussion: "Exit status: 0 identical, 1 different, 2 bad input.")
+        discussion: "A fleet's clusters (`simctl fleet --db`) are replayed by running the fleet, or its shard, again. Exit status: 0 identical, 1 different, 2 bad input.")
 
     @Option(help: "The database `simctl run --db` wrote.") var db: String
 
@@ -18,8 +19,9 @@ struct ReplayCommand: ParsableCommand {
         let runs = try store.runs()
         guard !runs.isEmpty else { throw SimctlExit.badInput("simctl replay: \(db) holds no runs") }
         var differences = 0
+        let fleetOutcomes = try FleetReplay.compare(runs.filter { RunRecorder.Overrides.of($0).kind == "fleet" }, in: store)
         for record in runs {
-            switch try Replay.compare(record, in: store) {
+            switch try fleetOutcomes[record.id] ?? Replay.compare(record, in: store) {
             case .identical(let count):
                 Output.print("run \(record.id) \(record.scenarioName): identical (\(count) events)")
             case .observed(let count):

@@ -19,10 +19,10 @@ struct StateCommand: ParsableCommand {
         guard let record = try Database.runs(in: store, run: runId, cluster: cluster).last else {
             throw SimctlExit.badInput("simctl state: \(db) holds no runs")
         }
-        let scenario: Scenario
-        do { scenario = try ScenarioLoader.parse(record.scenarioSource, path: record.sourcePath) }
+        let stored: StoredRun
+        do { stored = try StoredRun(record) }
         catch { throw SimctlExit.badInput("simctl state: the stored scenario does not load: \(error)") }
-        let start = scenario.startEpochSeconds
+        let start = stored.startEpochSeconds
         var limit = SimTime.max
         if let at {
             switch DurationText.parse(at, allowNegative: false) {
@@ -52,7 +52,7 @@ struct StateCommand: ParsableCommand {
             throw SimctlExit.badInput("simctl state: \(error)")
         }
         let moment = limit == .max ? last : limit
-        let json = StateView.json(state, at: moment, startEpochSeconds: start, awsParameters: scenario.aws)
+        let json = StateView.json(state, at: moment, startEpochSeconds: start, awsParameters: stored.aws)
         switch format {
         case .json: Output.print(json.rendered(pretty: true))
         case .text:
