@@ -12,6 +12,8 @@ struct SettingsReader {
         ("operatorWatchLatency", \.operatorWatchLatency), ("operatorErrorBase", \.operatorErrorBase),
         ("operatorErrorCap", \.operatorErrorCap), ("bridgeWatchTimeout", \.bridgeWatchTimeout),
         ("bridgeRequeue", \.bridgeRequeue), ("bridgeLatency", \.bridgeLatency),
+        ("operatorErrorSlow", \.operatorErrorSlow), ("clientGoErrorCap", \.clientGoErrorCap),
+        ("conflictRetry", \.conflictRetry),
     ]
 
     /// Returns the keys the scenario gave (so a cron under a timer profile can be converted).

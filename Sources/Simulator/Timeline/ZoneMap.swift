@@ -14,7 +14,9 @@ public struct ZoneMap: Sendable {
         var sets: [[ExpectedLostWrite]] = []
         for r in sweep.lostRegions where !sets.contains(r.lost) { sets.append(r.lost) }
         let height = top + size + 60 + Double(sets.count + 1) * 20
-        let width = left + size + 40
+        let heading = "\(s.name): steps \(a) and \(b) moved together"
+        // Wide enough for the heading, so a long scenario name is not cut at the edge.
+        let width = max(left + size + 40, 40 + TextWidth.of(heading, size: 17, bold: true))
         let sx = { (v: Double) in left + size * (v - Double(sweep.x.lowerBound)) / Double(max(1, sweep.x.upperBound - sweep.x.lowerBound)) }
         let sy = { (v: Double) in top + size - size * (v - Double(sweep.y.lowerBound)) / Double(max(1, sweep.y.upperBound - sweep.y.lowerBound)) }
         var w = SVGWriter()
@@ -24,7 +26,7 @@ public struct ZoneMap: Sendable {
         w.element("title", text: "Two-step sweep of \(s.name): steps \(a) and \(b), \(sweep.lostRegions.count) zone(s) with lost writes")
         w.element("rect", [("x", 0), ("y", 0), ("width", .number(width)), ("height", .number(height)), ("fill", "#ffffff")])
         w.element("text", [("x", 20), ("y", 28), ("font-size", 17), ("font-weight", "700"), ("fill", .text(TimelinePalette.ink))],
-                  text: "\(s.name): steps \(a) and \(b) moved together")
+                  text: heading)
         w.element("text", [("x", 20), ("y", 48), ("font-size", 12), ("fill", .text(TimelinePalette.muted))],
                   text: "d1 moves step \(a) (\(s.steps[a].actor.rawValue) at \(DurationText.format(s.steps[a].at))), d2 moves step \(b) (\(s.steps[b].actor.rawValue) at \(DurationText.format(s.steps[b].at))) · \(sweep.runs) runs")
         for r in sweep.regions {

@@ -14,9 +14,9 @@ struct SweepCommand: ParsableCommand {
     @Option(help: "The step to move (0-based); give it twice to move two steps at once.") var step: [Int] = []
     @Option(help: ArgumentHelp("A timing parameter to sweep instead of a step: eksRefresh, lastRefresh, statusLag, updateDurations.TYPE, nodegroupCreate, nodegroupDelete, nodegroupVersionUpdate (exact), or timings.NAME (on a grid).", valueName: "name"))
     var param: String?
-    @Option(help: "Start of the range (a duration; negative as --from=-2m; a parameter also takes plain seconds). Twice with two steps: one per step.")
+    @Option(help: "Start of the range (a duration; negative as --from=-2m; a parameter also takes plain seconds). Twice with two steps: one per step. Default for steps: 0s; a parameter needs it.")
     var from: [String] = []
-    @Option(help: "End of the range. Twice with two steps: one per step.") var to: [String] = []
+    @Option(help: "End of the range. Twice with two steps: one per step. Default for steps: 12m; a parameter needs it.") var to: [String] = []
     @Option(help: "Grid spacing for parameters swept on a grid (default: a hundredth of the range).") var grid: String?
     @Option(help: "Override the scenario's profile.") var profile: String?
     @Option(help: "Override the scenario's sync policy (\(SyncPolicy.names.joined(separator: ", "))).") var policy: String?
@@ -32,6 +32,7 @@ struct SweepCommand: ParsableCommand {
             throw SimctlExit.badInput("simctl sweep: --step \(s): \(file) has steps 0 to \(scenario.steps.count - 1)")
         }
         if let param { return try sweepParameter(param, scenario) }
+        guard grid == nil else { throw SimctlExit.badInput("simctl sweep: --grid is for a parameter swept on a grid (--param timings.NAME); step sweeps are exact") }
         switch step.count {
         case 1: try sweepStep(step[0], scenario)
         case 2: try sweepTwoSteps(scenario)
@@ -77,7 +78,11 @@ struct SweepCommand: ParsableCommand {
         guard step.isEmpty else { throw SimctlExit.badInput("simctl sweep: give --step or --param, not both") }
         guard html == nil, svg == nil else { throw SimctlExit.badInput("simctl sweep: pictures are drawn for step sweeps only") }
         guard let parameter = TimingParameter(name: name) else {
-            throw SimctlExit.badInput("simctl sweep: --param \"\(name)\"; expected one of \(TimingParameter.names.joined(separator: ", "))")
+            throw SimctlExit.badInput("simctl sweep: --param \"\(name)\"" + Suggestion.expected(name, among: TimingParameter.names,
+                                                                                             list: "one of " + TimingParameter.names.joined(separator: ", ")))
+        }
+        if parameter == .eksRefresh || parameter == .lastRefresh, scenario.profile.refresher == .cron {
+            throw SimctlExit.badInput("simctl sweep: --param \(parameter): \(scenario.profile.name) refreshes with the eks-refresh-cron job (settings.eksRefreshCron), which has no per-cluster \(parameter); sweep it under a timer release (--profile rancher-2.5.8 or later)")
         }
         guard from.count == 1, to.count == 1 else {
             throw SimctlExit.badInput("simctl sweep: --param needs one --from and one --to (values of \(parameter))")
