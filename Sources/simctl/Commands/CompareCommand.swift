@@ -19,12 +19,14 @@ struct CompareCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Write the matrix picture (SVG) here.", valueName: "path")) var svg: String?
 
     func run() throws {
+        try NamedOption.checkProfile(profile, command: "compare")
         var chosen: [SyncPolicy] = SyncPolicy.allCases
         if let policies {
             chosen = []
             for name in policies.split(separator: ",", omittingEmptySubsequences: false).map({ String($0).trimmingCharacters(in: .whitespaces) }) {
                 guard let policy = SyncPolicy.named(name) else {
-                    throw SimctlExit.badInput("simctl compare: --policies: unknown sync policy \"\(name)\"; expected one of \(SyncPolicy.names.joined(separator: ", "))")
+                    throw SimctlExit.badInput("simctl compare: --policies: unknown sync policy \"\(name)\""
+                        + Suggestion.expected(name, among: SyncPolicy.names, list: "one of " + SyncPolicy.names.joined(separator: ", ")))
                 }
                 if !chosen.contains(policy) { chosen.append(policy) }
             }

@@ -28,6 +28,8 @@ struct RunCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Write a JUnit XML report here: one test case per scenario, failed expectations as the failure.", valueName: "path")) var junit: String?
 
     func run() throws {
+        try NamedOption.checkProfile(profile, command: "run")
+        try NamedOption.checkPolicy(policy, command: "run")
         // Every file is read and checked before anything runs or is written.
         var scenarios: [Scenario] = []
         var errors: [String] = []

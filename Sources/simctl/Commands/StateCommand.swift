@@ -51,12 +51,18 @@ struct StateCommand: ParsableCommand {
         } catch {
             throw SimctlExit.badInput("simctl state: \(error)")
         }
-        let moment = limit == .max ? last : limit
+        // Past the run's last event the simulation says nothing: show the state it ended in.
+        let pastTheEnd = limit != .max && limit > last
+        let moment = limit == .max || pastTheEnd ? last : limit
         let json = StateView.json(state, at: moment, startEpochSeconds: start, awsParameters: stored.aws)
         switch format {
         case .json: Output.print(json.rendered(pretty: true))
         case .text:
-            Output.print(StateText.render(json, title: "run \(record.id) \(record.scenarioName)"))
+            var text = StateText.render(json, title: "run \(record.id) \(record.scenarioName)")
+            if pastTheEnd, let at {
+                text = "--at \(at) is after the run's last event: the state the run ended in.\n" + text
+            }
+            Output.print(text)
         }
     }
 }

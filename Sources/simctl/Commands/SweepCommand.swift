@@ -25,6 +25,8 @@ struct SweepCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Write the offset-axis picture (SVG) here; for two steps, the zone map.", valueName: "path")) var svg: String?
 
     func run() throws {
+        try NamedOption.checkProfile(profile, command: "sweep")
+        try NamedOption.checkPolicy(policy, command: "sweep")
         let scenario: Scenario
         do { scenario = try ScenarioLoader.load(path: file, profileOverride: profile, policyOverride: policy) }
         catch { throw SimctlExit.badInput("\(error)") }
