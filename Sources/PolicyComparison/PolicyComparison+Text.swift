@@ -29,7 +29,8 @@ extension PolicyComparison {
         let totals = policies.indices.map(self.totals)
         out += row("totals", labels)
         for (title, value) in totalsRows { out += row(title, totals.map(value)) }
-        out += "\n" + policies.map { "\($0.shortLabel) = \($0.rawValue)" }.joined(separator: ", ") + "\n"
+        let abbreviated = policies.filter { $0.shortLabel != $0.rawValue }
+        if !abbreviated.isEmpty { out += "\n" + abbreviated.map { "\($0.shortLabel) = \($0.rawValue)" }.joined(separator: ", ") + "\n" }
         return out
     }
 }

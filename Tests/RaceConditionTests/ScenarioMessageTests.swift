@@ -26,10 +26,23 @@ final class ScenarioMessageTests: XCTestCase {
         XCTAssertTrue(operation.contains("\"DescribeClustr\" is not an operation the modeled EKS answers; did you mean \"DescribeCluster\"?"), operation)
     }
 
+    func testAnAtThatIsNoTimeNamesEveryFormAndAMissingFileSaysWhy() {
+        let text = message(base.replacingOccurrences(of: "at: 1m", with: "at: \"25:00\""))
+        XCTAssertTrue(text.contains("is not a duration, a clock time or an RFC 3339 time; expected one like 90s"), text)
+        let early = message(base.replacingOccurrences(of: "at: 1m", with: "at: 2025-01-01T10:00:00Z"))
+        XCTAssertTrue(early.hasSuffix("is before the scenario's start, 2025-01-01T10:58:00Z"), "no clock-time hint for an RFC 3339 time: \(early)")
+        do {
+            _ = try ScenarioLoader.load(path: "/nonexistent/scenario.yaml")
+            XCTFail("loaded")
+        } catch {
+            XCTAssertEqual("\(error)", "/nonexistent/scenario.yaml: cannot read the file: no such file")
+        }
+    }
+
     func testAMissingNodeGroupListsTheOnesThatExist() {
         let text = message(base.replacingOccurrences(of: "privateAccess: true", with: "nodeGroups.ng2.desiredSize: 2"))
         XCTAssertTrue(text.contains("node group \"ng2\" does not exist at 1m"), text)
-        XCTAssertTrue(text.contains("the cluster has node group ng1 then; did you mean \"ng1\"?"), text)
+        XCTAssertTrue(text.hasSuffix("the cluster has node group ng1 then; create it first with set: {nodeGroups.ng2: {...}}; did you mean \"ng1\"?"), text)
     }
 
     func testYAMLSyntaxErrorsArePlacedFirstAndSaidInWords() {

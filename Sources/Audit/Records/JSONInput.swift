@@ -18,7 +18,7 @@ enum JSONInput {
     /// The file's bytes, inflated when gzipped.
     static func read(_ path: String) throws(AuditError) -> Data {
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw AuditError(file: path, message: "cannot read the file")
+            throw AuditError(file: path, message: "cannot read the file: " + FileProblem.reason(path))
         }
         guard Gzip.isGzip(data) else { return data }
         do { return try Gzip.inflate(data) } catch { throw AuditError(file: path, message: error.message) }

@@ -31,7 +31,7 @@ public struct AuditReport: Sendable {
         out += "  \(e.calls.count) EKS calls of \(e.clusterName)"
         out += skipped.isEmpty ? "" : "; skipped: " + skipped.joined(separator: ", ")
         out += e.otherClusters > 0 ? ", \(e.otherClusters) of other clusters" : ""
-        out += "\n  \(e.edits.count) Rancher edit\(e.edits.count == 1 ? "" : "s")" + (e.rancherSkipped + e.rancherWithoutBody > 0 ? " (\(e.rancherSkipped) other audit records skipped\(e.rancherWithoutBody > 0 ? ", \(e.rancherWithoutBody) cluster edits without a body: raise AUDIT_LEVEL to 2" : ""))" : "") + "\n"
+        out += "\n  \(e.edits.count) Rancher edit\(e.edits.count == 1 ? "" : "s")" + (e.rancherSkipped + e.rancherWithoutBody > 0 ? " (\(e.rancherSkipped) other audit record\(e.rancherSkipped == 1 ? "" : "s") skipped\(e.rancherWithoutBody > 0 ? ", \(e.rancherWithoutBody) cluster edits without a body: raise AUDIT_LEVEL to 2" : ""))" : "") + "\n"
         out += "  starting cluster from \(r.clusterSource)\n"
         out += "  Rancher's principal: \(e.attribution.principalReason)\n"
         out += "  release: \(r.scenario.profile.name) — \(r.profileReason)\n"

@@ -12,7 +12,7 @@ public enum FleetLoader {
     /// Reads and validates the fleet file at `path`.
     public static func load(path: String) throws(ScenarioError) -> FleetFile {
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw ScenarioError(file: path, line: 0, column: 0, message: "cannot read the file")
+            throw ScenarioError(file: path, line: 0, column: 0, message: "cannot read the file: " + FileProblem.reason(path))
         }
         guard let text = String(data: data, encoding: .utf8) else {
             throw ScenarioError(file: path, line: 0, column: 0, message: "not UTF-8 text")

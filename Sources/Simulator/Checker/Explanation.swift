@@ -77,7 +77,7 @@ struct Explanation {
         let firstAfter = RunTimeline.lowerBound(ticks.count, { ticks[$0] }, victim.at + 1)
         let between = ticks[firstAfter...].prefix { $0 <= t }
         let last = ticks[..<firstAfter].last { refresherFailure(at: $0) == nil }
-            .map { "Rancher's refresher last read AWS at \(run.clock($0)), before the change" } ?? "Rancher's refresher had not read AWS before the change"
+            .map { "Rancher's refresher last read AWS at \(run.clock($0)), before the change" } ?? "Rancher's refresher had not read AWS between the start (\(run.clock(0))) and the change"
         guard !between.isEmpty else {
             let next = ticks[RunTimeline.lowerBound(ticks.count, { ticks[$0] }, t + 1)...].first.map { "; its next tick was due at \(run.clock($0))" } ?? ""
             return last + next + "."

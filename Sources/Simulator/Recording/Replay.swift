@@ -58,7 +58,7 @@ public enum Replay {
     }
 
     private static func describe(_ event: some ReplayComparable) -> String {
-        let data = String(decoding: event.data.prefix(160), as: UTF8.self)
+        let data = String(decoding: event.data.prefix(160), as: UTF8.self) + (event.data.count > 160 ? "…" : "")
         let cause = event.metadata.causationId.map { " caused by \($0)" } ?? ""
         return "\(event.type) v\(event.schemaVersion) \(data) at \(event.metadata.time) ms by \(event.metadata.actor)\(cause) (run \(event.metadata.runId))"
     }

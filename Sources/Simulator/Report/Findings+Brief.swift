@@ -14,7 +14,7 @@ extension Findings {
         }
         if !stuck.isEmpty { clauses.append("stuck: " + writes(stuck.map(\.write))) }
         if !surfacedConflicts.isEmpty { clauses.append("conflicts surfaced: " + surfacedConflicts.map(\.conflict.path.raw).joined(separator: ", ")) }
-        if !revertedByPolicy.isEmpty { clauses.append("reverted by policy: " + writes(revertedByPolicy.map(\.write))) }
+        if !revertedByPolicy.isEmpty { clauses.append("reverted by design: " + writes(revertedByPolicy.map(\.write))) }
         return clauses
     }
 }

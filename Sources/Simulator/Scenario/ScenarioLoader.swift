@@ -12,7 +12,7 @@ public enum ScenarioLoader {
     public static func load(path: String, profileOverride: String? = nil, seedOverride: UInt64? = nil,
                             policyOverride: String? = nil) throws(ScenarioError) -> Scenario {
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw ScenarioError(file: path, line: 0, column: 0, message: "cannot read the file")
+            throw ScenarioError(file: path, line: 0, column: 0, message: "cannot read the file: " + FileProblem.reason(path))
         }
         return try parse(bytes: [UInt8](data), path: path, profileOverride: profileOverride, seedOverride: seedOverride,
                          policyOverride: policyOverride)

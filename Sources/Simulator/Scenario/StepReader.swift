@@ -34,13 +34,13 @@ struct StepReader {
                     if path.raw == "nodeGroups.\(name)", case .map = value {
                         known.insert(name)
                     } else if !known.contains(name) {
-                        throw reader.error(stepNode, "steps[\(index)]: node group \"\(name)\" does not exist at \(DurationText.format(step.at)) (\(path)); \(Self.existing(known, missing: name)); create it first with set: {nodeGroups.\(name): {...}}")
+                        throw reader.error(stepNode, "steps[\(index)]: node group \"\(name)\" does not exist at \(DurationText.format(step.at)) (\(path)); \(Self.existing(known)); create it first with set: {nodeGroups.\(name): {...}}" + Suggestion.didYouMean(name, among: known.sorted()))
                     }
                 }
             }
             for path in unset {
                 if let name = path.nodeGroupName, !known.contains(name) {
-                    throw reader.error(stepNode, "steps[\(index)]: node group \"\(name)\" does not exist at \(DurationText.format(step.at)) (unset \(path)); \(Self.existing(known, missing: name))")
+                    throw reader.error(stepNode, "steps[\(index)]: node group \"\(name)\" does not exist at \(DurationText.format(step.at)) (unset \(path)); \(Self.existing(known))" + Suggestion.didYouMean(name, among: known.sorted()))
                 }
             }
         }
@@ -73,11 +73,10 @@ struct StepReader {
     }
 
     /// `the cluster has node groups ng1, ng2 then (did you mean "ng1"?)`.
-    static func existing(_ known: Set<String>, missing: String) -> String {
+    static func existing(_ known: Set<String>) -> String {
         guard !known.isEmpty else { return "the cluster has no node groups then" }
         let names = known.sorted()
         return "the cluster has node group\(names.count == 1 ? "" : "s") \(names.joined(separator: ", ")) then"
-            + Suggestion.didYouMean(missing, among: names)
     }
 
     private func step(_ node: Node, index i: Int) throws(ScenarioError) -> Step {
@@ -137,10 +136,15 @@ struct StepReader {
             }
             moment = ms
         }
-        guard let moment else { return try reader.duration(node, what) }
+        guard let moment else {
+            do { return try reader.duration(node, what) } catch where error.message.contains("is not a duration") {
+                throw reader.error(node, "\(what): \"\(text)\" is not a duration, a clock time or an RFC 3339 time; expected one like 90s, 2m30s, \"14:02\", \"14:02:30\" or 2025-01-01T14:02:00Z")
+            }
+        }
         let start = RFC3339.format(epochSeconds: startEpochSeconds)
         guard moment >= startMs else {
-            throw reader.error(node, "\(what): \(text) is before the scenario's start, \(start); a clock time means that time on the start day")
+            let hint = Self.clockTime(text) != nil ? "; a clock time means that time on the start day" : ""
+            throw reader.error(node, "\(what): \(text) is before the scenario's start, \(start)\(hint)")
         }
         guard moment - startMs <= DurationText.maximum else {
             throw reader.error(node, "\(what): \(text) is more than \(DurationText.format(DurationText.maximum)) after the start, \(start)")

@@ -37,7 +37,7 @@ public struct ParameterSweepReport: Sendable {
         let method = sweep.grid.map { "on a \(DurationText.format($0)) grid: each boundary lies within one grid step before the value shown" }
             ?? "exact"
         var out = "sweep \(s.name): \(name) from \(DurationText.format(sweep.from)) to \(DurationText.format(sweep.to))"
-        out += " (\(s.profile.name), as written \(DurationText.format(sweep.parameter.value(in: s)))) — \(sweep.runs) runs, \(method)\n"
+        out += " (\(s.profile.name), as written \(DurationText.format(sweep.parameter.value(in: s)))) — \(sweep.runs) run\(sweep.runs == 1 ? "" : "s"), \(method)\n"
         if let unused = unusedNote { out += "  \(unused)\n" }
         out += "\n"
         let width = 72

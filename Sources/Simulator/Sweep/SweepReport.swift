@@ -42,7 +42,7 @@ public struct SweepReport: Sendable {
         let step = s.steps[sweep.step]
         let clock = { (t: SimTime) in RFC3339.clockTime(epochSeconds: s.startEpochSeconds, plusMilliseconds: t) }
         var out = "sweep \(s.name): step \(sweep.step) (\(step.actor.rawValue) at \(DurationText.format(step.at))) moved by "
-        out += "\(DurationText.format(sweep.from)) to \(DurationText.format(sweep.to)) — \(sweep.runs) runs"
+        out += "\(DurationText.format(sweep.from)) to \(DurationText.format(sweep.to)) — \(sweep.runs) run\(sweep.runs == 1 ? "" : "s")"
         out += (s.policy == .rancher ? "" : ", policy \(s.policy.rawValue)") + "\n\n"
         let width = 72
         let span = max(1, sweep.to - sweep.from)

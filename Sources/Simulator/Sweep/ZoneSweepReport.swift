@@ -47,7 +47,7 @@ public struct ZoneSweepReport: Sendable {
         let f = DurationText.format
         var out = "sweep \(s.name): step \(a) (\(s.steps[a].actor.rawValue) at \(f(s.steps[a].at))) moved by d1 in [\(f(sweep.x.lowerBound)), \(f(sweep.x.upperBound)))"
         out += ", step \(b) (\(s.steps[b].actor.rawValue) at \(f(s.steps[b].at))) by d2 in [\(f(sweep.y.lowerBound)), \(f(sweep.y.upperBound)))"
-        out += " — \(sweep.runs) runs, \(sweep.regions.count) zones\n"
+        out += " — \(sweep.runs) run\(sweep.runs == 1 ? "" : "s"), \(sweep.regions.count) zone\(sweep.regions.count == 1 ? "" : "s")\n"
         if !sweep.complete { out += "  (run budget exhausted: part of the rectangle is not covered)\n" }
         out += "\n"
         if sweep.lostRegions.isEmpty { out += "No write is lost anywhere in this rectangle.\n" }
