@@ -47,6 +47,14 @@ final class SimctlReviewTests: XCTestCase {
         }
     }
 
+    func testThePolicyTallyCountsWhatThePoliciesDidNotOnlyLosses() throws {
+        let files = try FileManager.default.contentsOfDirectory(atPath: SimctlProcess.packageRoot.appendingPathComponent("scenarios/policies").path)
+            .filter { $0.hasSuffix(".yaml") }.sorted().map { "scenarios/policies/" + $0 }
+        let run = try SimctlProcess.run(["run"] + files)
+        XCTAssertEqual(run.status, 0, run.stdout)
+        XCTAssertTrue(run.stdout.hasSuffix("; 0 lost writes, 2 conflicts surfaced, 2 changes reverted by design\n"), run.stdout)
+    }
+
     func testStatePastTheRunsEndSaysSoAndShowsTheEnd() throws {
         let db = FileManager.default.temporaryDirectory.appendingPathComponent("state-end-\(getpid()).db").path
         defer { try? FileManager.default.removeItem(atPath: db) }
