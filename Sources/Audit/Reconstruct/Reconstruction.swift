@@ -51,7 +51,8 @@ public struct Reconstruction: Sendable {
             block = ClusterBlock.fromRancher(spec)
             clusterSource = "Rancher's \(o.kind) object (\(o.file))"
         } else {
-            throw AuditError(file: evidence.calls.first?.record.file ?? "", message: "no starting cluster: give --describe-cluster or --rancher-object")
+            // Not the trail's fault: an input is missing.
+            throw AuditError(file: "", message: "no starting cluster: the records say what changed, not what the cluster was before; give --describe-cluster (aws eks describe-cluster output) or --rancher-object (the management Cluster or EKSClusterConfig as kubectl -o json prints it)")
         }
         var current = SpecDocument()
         for (key, value) in block where key != "nodeGroups" {

@@ -12,6 +12,7 @@ public struct AuditError: Error, Hashable, CustomStringConvertible {
     }
 
     public var description: String {
-        location.isEmpty ? "\(file): \(message)" : "\(file): \(location): \(message)"
+        if file.isEmpty { return message }
+        return location.isEmpty ? "\(file): \(message)" : "\(file): \(location): \(message)"
     }
 }
