@@ -64,7 +64,7 @@ public enum Behaviour: String, CaseIterable, Hashable, Sendable, Codable {
         switch self {
         case .cronRefresher: "refresher is the eks-refresh-cron job (else a per-cluster eks-refresh timer)"
         case .listNodegroupsErrorIgnored: "a failed ListNodegroups reads as no node groups (rancher#35804)"
-        case .syncingErrorGate: "a failed refresh sets an Updated condition starting "[Syncing error"; the bridge records no AppliedSpec until it clears"
+        case .syncingErrorGate: "a failed refresh sets an Updated condition starting \"[Syncing error\"; the bridge records no AppliedSpec until it clears"
         case .refresherDeferredBehindBridge: "a tick inside the bridge's 10 s watch runs when the watch ends"
         case .upstreamSpecNilOnFailedRefresh: "a failed refresh nulls UpstreamSpec (refresher stops) or fails and retries"
         case .rancherLimiterCap1000s: "Rancher's retries back off up to 1000 s"
