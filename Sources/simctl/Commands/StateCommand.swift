@@ -40,11 +40,12 @@ struct StateCommand: ParsableCommand {
         }
         var state = ClusterState()
         var last: SimTime = 0
+        var eventsAfterLimit = false
         var events = store.readStream(record.streamId).makeIterator()
         do {
             while let recorded = try events.nextEvent() {
                 let timed = try RunRecorder.decode(recorded)
-                if timed.at > limit { break }
+                if timed.at > limit { eventsAfterLimit = true; break }
                 state.apply(timed)
                 last = timed.at
             }
@@ -52,7 +53,7 @@ struct StateCommand: ParsableCommand {
             throw SimctlExit.badInput("simctl state: \(error)")
         }
         // Past the run's last event the simulation says nothing: show the state it ended in.
-        let pastTheEnd = limit != .max && limit > last
+        let pastTheEnd = limit != .max && !eventsAfterLimit && limit > last
         let moment = limit == .max || pastTheEnd ? last : limit
         let json = StateView.json(state, at: moment, startEpochSeconds: start, awsParameters: stored.aws)
         switch format {
