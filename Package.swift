@@ -76,7 +76,7 @@ let package = Package(
         .testTarget(name: "AWSModelTests", dependencies: ["Simulator", "SyncEngine", "ClusterStateMachine"]),
         .testTarget(name: "TimelineTests", dependencies: ["Simulator", "ClusterStateMachine", "simctl"]),
         .testTarget(name: "AuditTests", dependencies: ["Audit", "Simulator", "SyncEngine", "ClusterStateMachine", "EventStore", "simctl"]),
-        .testTarget(name: "ExploreTests", dependencies: ["Explore", "Simulator", "ClusterStateMachine"]),
+        .testTarget(name: "ExploreTests", dependencies: ["Explore", "Simulator", "SyncEngine", "ClusterStateMachine"]),
         .testTarget(name: "BenchmarkTests", dependencies: ["Benchmarks", "ClusterStateMachine"]),
         .testTarget(name: "FleetTests", dependencies: ["Fleet", "Simulator", "SyncEngine", "ClusterStateMachine", "EventStore", "simctl"]),
         .testTarget(name: "PolicyTests", dependencies: ["PolicyComparison", "Simulator", "SyncEngine", "ClusterStateMachine", "simctl"]),

@@ -15,14 +15,23 @@ struct ExploreCommand: ParsableCommand {
     @Option(help: "The random seed.") var seed: UInt64 = 1
     @Option(help: ArgumentHelp("Write each class's shrunk scenario here.", valueName: "dir")) var out: String?
     @Option(help: "Output format: text or json.") var format: OutputFormat = .text
+    @Option(help: "Explore under this sync policy (\(SyncPolicy.names.joined(separator: ", "))); default: Rancher as released.") var policy: String?
 
     func run() throws {
         let profiles = profile.isEmpty ? [Explorer.defaultProfile] : profile
         for name in profiles where Profile.named(name) == nil {
             throw SimctlExit.badInput("simctl explore: --profile \(name): expected one of \(Profile.names.joined(separator: ", "))")
         }
+        var chosen: SyncPolicy?
+        if let policy {
+            guard let named = SyncPolicy.named(policy) else {
+                throw SimctlExit.badInput("simctl explore: --policy: unknown sync policy \"\(policy)\""
+                    + Suggestion.expected(policy, among: SyncPolicy.names, list: SyncPolicy.names.joined(separator: ", ")))
+            }
+            chosen = named
+        }
         guard budget > 0 else { throw SimctlExit.badInput("simctl explore: --budget must be above 0") }
-        let catalog = ExploreCatalog(Explorer.run(profiles: profiles, budget: budget, seed: seed))
+        let catalog = ExploreCatalog(Explorer.run(profiles: profiles, budget: budget, seed: seed, policy: chosen))
         if let out {
             do { try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true) }
             catch { throw SimctlExit.badInput("simctl explore: cannot create \(out): \(error.localizedDescription)") }
