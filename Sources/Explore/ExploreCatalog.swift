@@ -50,7 +50,7 @@ public struct ExploreCatalog: Sendable {
         let c = result.classes[n]
         let policy = c.shrunk.policy.map { ", policy \($0)" } ?? ""
         return "Found by simctl explore (profile \(c.profile)\(policy), seed \(c.seed)) after \(c.foundAfter) random runs and shrunk"
-            + " in \(c.shrinkTries) tries from \(c.original.steps.count) to \(c.shrunk.steps.count) steps: \(c.signature)."
+            + " in \(c.shrinkTries) tries from \(c.original.steps.count) to \(c.shrunk.steps.count) step\(c.shrunk.steps.count == 1 ? "" : "s"): \(c.signature)."
             + " \(c.explanation)"
             + (c.windows == nil ? "" : " The window of step \(c.decisiveStep) is under expect.windows.")
     }
@@ -88,23 +88,4 @@ public struct ExploreCatalog: Sendable {
     }
 
     private func seconds(_ ms: SimTime) -> JSONValue { ms % 1000 == 0 ? .int(ms / 1000) : .double(Double(ms) / 1000) }
-
-    public var text: String {
-        let policy = result.policy.map { ", policy \($0)" } ?? ""
-        var out = "explore \(result.profiles.joined(separator: ", "))\(policy): seed \(result.seed), \(result.runs) random runs, \(result.classes.count) race classes\n\n"
-        for n in result.classes.indices {
-            let c = result.classes[n]
-            out += "  \(n + 1). [\(c.profile)] \(c.signature)\n"
-            out += "     found after \(c.foundAfter) runs; shrunk from \(c.original.steps.count) to \(c.shrunk.steps.count) steps in \(c.shrinkTries) tries → \(name(n)).yaml\n"
-            for s in c.shrunk.steps { out += "       at \(ScenarioText.duration(s.at)) \(s.actor.rawValue): \(ScenarioText.action(s.action))\n" }
-            if let w = c.windows {
-                let windows = w.windows.map { "[\(ScenarioText.duration($0.from)), \(ScenarioText.duration($0.to)))" }
-                out += "     lost when step \(c.decisiveStep) moves by \(windows.isEmpty ? "nothing in range" : windows.joined(separator: ", "))\n"
-            } else {
-                out += "     changed unasked: \(c.unrequestedChanges.map(\.raw).joined(separator: ", "))\n"
-            }
-            out += "     closed by: \(c.closedBy.isEmpty ? "no policy" : c.closedBy.joined(separator: ", "))\n"
-        }
-        return out
-    }
 }

@@ -63,15 +63,15 @@ public struct RaceSignature: Hashable, Sendable, Comparable, CustomStringConvert
         return lost + changes
     }
 
-    /// What lay behind an unrequested change: the last refresher read that failed before it, if any.
+    /// What lay behind an unrequested change: a failed ListNodegroups before it (rancher#35804's
+    /// empty list), else the last refresher read that failed before it, if any.
     static func mechanism(_ change: UnrequestedChange, _ run: RunResult) -> String {
-        let failed = run.log.last { e in
-            guard e.at <= change.at, case .awsCalled(let call) = e.event else { return false }
-            return call.caller == .refresher && call.error != nil
+        let failures = run.log.compactMap { e -> AWSCall? in
+            guard e.at <= change.at, case .awsCalled(let call) = e.event, call.caller == .refresher, call.error != nil else { return nil }
+            return call
         }
-        guard let failed, case .awsCalled(let call) = failed.event else { return "copied a read no person changed" }
-        return call.operation == "ListNodegroups" ? "a failed ListNodegroups taken for an empty list"
-            : "after a failed refresher \(call.operation)"
+        if failures.contains(where: { $0.operation == "ListNodegroups" }) { return "a failed ListNodegroups taken for an empty list" }
+        return failures.last.map { "after a failed refresher \($0.operation)" } ?? "copied a read no person changed"
     }
 
     /// How the write was destroyed, told from the log.

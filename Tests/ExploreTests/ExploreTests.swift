@@ -54,7 +54,8 @@ final class ExploreTests: XCTestCase {
         let fixed = try ScenarioLoader.parse(file.text, path: file.name, profileOverride: "rancher-2.5.12")
         XCTAssertEqual(LostWriteChecker.check(Simulation(scenario: fixed).run()).unrequestedChanges.count, 0)
         XCTAssertTrue(found.closedBy.contains("error-safe-refresh"), "\(found.closedBy)")
-        XCTAssertTrue(catalog.text.contains("closed by: "), catalog.text)
+        XCTAssertTrue(catalog.detailText.contains("closed by: "), catalog.detailText)
+        XCTAssertTrue(catalog.text.contains("unrequested changes by operator (a failed ListNodegroups taken for an empty list): 1 class"), catalog.text)
     }
 
     /// Exploring under a policy: every candidate carries it, and the written files run under it.
@@ -112,6 +113,7 @@ final class ExploreTests: XCTestCase {
         XCTAssertEqual(a.json.rendered(pretty: true), b.json.rendered(pretty: true))
         XCTAssertEqual(a.files.map(\.text), b.files.map(\.text))
         XCTAssertEqual(a.text, b.text)
+        XCTAssertEqual(a.detailText, b.detailText)
     }
 
     func testFieldFamilies() {

@@ -15,6 +15,7 @@ struct ExploreCommand: ParsableCommand {
     @Option(help: "The random seed.") var seed: UInt64 = 1
     @Option(help: ArgumentHelp("Write each class's shrunk scenario here.", valueName: "dir")) var out: String?
     @Option(help: "Output format: text or json.") var format: OutputFormat = .text
+    @Flag(help: "Print every class in full (its steps, windows and the policies that close it), not grouped.") var detail = false
     @Option(help: "Explore under this sync policy (\(SyncPolicy.names.joined(separator: ", "))); default: Rancher as released.") var policy: String?
 
     func run() throws {
@@ -37,6 +38,6 @@ struct ExploreCommand: ParsableCommand {
             catch { throw SimctlExit.badInput("simctl explore: cannot create \(out): \(error.localizedDescription)") }
             for file in catalog.files { try PictureOutput.save(file.text, to: (out as NSString).appendingPathComponent(file.name)) }
         }
-        Output.print(format == .json ? catalog.json.rendered(pretty: true) : catalog.text)
+        Output.print(format == .json ? catalog.json.rendered(pretty: true) : detail ? catalog.detailText : catalog.text)
     }
 }
