@@ -39,7 +39,7 @@ extension ExploreCatalog {
         for n in result.classes.indices {
             let c = result.classes[n]
             out += "  \(n + 1). [\(c.profile)] \(c.signature)\n"
-            out += "     found after \(c.foundAfter) runs; shrunk from \(c.original.steps.count) to \(c.shrunk.steps.count) steps in \(c.shrinkTries) tries → \(name(n)).yaml\n"
+            out += "     found after \(c.foundAfter) runs; shrunk from \(c.original.steps.count) to \(c.shrunk.steps.count) step\(c.shrunk.steps.count == 1 ? "" : "s") in \(c.shrinkTries) tries → \(name(n)).yaml\n"
             for s in c.shrunk.steps { out += "       at \(ScenarioText.duration(s.at)) \(s.actor.rawValue): \(ScenarioText.action(s.action))\n" }
             if let w = c.windows {
                 let windows = w.windows.map { "[\(ScenarioText.duration($0.from)), \(ScenarioText.duration($0.to)))" }
