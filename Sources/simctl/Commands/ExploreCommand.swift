@@ -27,7 +27,7 @@ struct ExploreCommand: ParsableCommand {
         if let policy {
             guard let named = SyncPolicy.named(policy) else {
                 throw SimctlExit.badInput("simctl explore: --policy: unknown sync policy \"\(policy)\""
-                    + Suggestion.expected(policy, among: SyncPolicy.names, list: SyncPolicy.names.joined(separator: ", ")))
+                    + Suggestion.expected(policy, among: SyncPolicy.names, list: "one of " + SyncPolicy.names.joined(separator: ", ")))
             }
             chosen = named
         }
