@@ -78,7 +78,7 @@ let package = Package(
         .testTarget(name: "AWSModelTests", dependencies: ["Simulator", "SyncEngine", "ClusterStateMachine"]),
         .testTarget(name: "TimelineTests", dependencies: ["TestSupport", "Simulator", "ClusterStateMachine", "simctl"]),
         .testTarget(name: "AuditTests", dependencies: ["TestSupport", "Audit", "Simulator", "SyncEngine", "ClusterStateMachine", "EventStore", "simctl"]),
-        .testTarget(name: "ExploreTests", dependencies: ["Explore", "Simulator", "ClusterStateMachine"]),
+        .testTarget(name: "ExploreTests", dependencies: ["Explore", "Simulator", "SyncEngine", "ClusterStateMachine"]),
         .testTarget(name: "BenchmarkTests", dependencies: ["Benchmarks", "ClusterStateMachine"]),
         .testTarget(name: "FleetTests", dependencies: ["TestSupport", "Fleet", "Simulator", "SyncEngine", "ClusterStateMachine", "EventStore", "simctl"]),
         .testTarget(name: "PolicyTests", dependencies: ["TestSupport", "PolicyComparison", "Simulator", "SyncEngine", "ClusterStateMachine", "simctl"]),

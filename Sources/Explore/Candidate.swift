@@ -5,6 +5,8 @@ import Simulator
 /// has a second node group, and its steps. It renders to a scenario file, which is what runs.
 public struct Candidate: Hashable, Sendable {
     public var profile: String
+    /// The sync policy (`policy:` in the file); nil for Rancher as released.
+    public var policy: String? = nil
     /// Overrides; nil keeps the default.
     public var eksRefresh: Int?
     public var lastRefresh: SimTime?
@@ -63,7 +65,8 @@ public enum CandidateAction: Hashable, Sendable {
     case operatorDown(SimTime)
     case failNextUpdate
     case platformUpdate(SimTime)
-    case throttleDescribe(SimTime)
+    /// `operation` refused for this long (a read of the refresher's, when it is DescribeCluster or ListNodegroups).
+    case throttle(String, SimTime)
 
     /// A path and its value as YAML flow text (`true`, `prod`, `{desiredSize: 1, …}`).
     public struct Change: Hashable, Sendable {

@@ -1,5 +1,6 @@
 import ClusterStateMachine
 import Simulator
+import SyncEngine
 
 /// What `simctl explore` prints and writes: the catalog of race classes (text or JSON) and one
 /// scenario file per class, with `expect` holding its lost writes and the exact windows of its
@@ -12,7 +13,8 @@ public struct ExploreCatalog: Sendable {
     /// The file name (without `.yaml`) of class `n` (0-based).
     public func name(_ n: Int) -> String {
         let c = result.classes[n]
-        let words = "\(c.profile) \(c.signature.actor) \(c.signature.family) \(c.signature.call) \(c.signature.mechanism)"
+        let who = c.signature.kind == RaceSignature.unrequested ? "unrequested" : c.signature.actor
+        let words = "\(c.profile) \(c.shrunk.policy ?? "") \(who) \(c.signature.family) \(c.signature.call) \(c.signature.mechanism)"
         var slug = ""
         for ch in words.lowercased() {
             if ch.isASCII && (ch.isLetter || ch.isNumber) { slug.append(ch) } else if !slug.hasSuffix("-") { slug.append("-") }
@@ -30,12 +32,15 @@ public struct ExploreCatalog: Sendable {
         let c = result.classes[n]
         let lost = c.lostWrites.map { "    - {actor: \($0.actor.rawValue), field: \($0.field.raw)}" }.joined(separator: "\n")
         var expect = "expect:\n  lostWrites:" + (c.lostWrites.isEmpty ? " []\n" : "\n" + lost + "\n")
-        let w = c.windows
-        expect += "  windows:\n    step: \(c.decisiveStep)\n    from: \(ScenarioText.duration(w.from))\n    to: \(ScenarioText.duration(w.to))\n"
-        expect += "    lost:" + (w.windows.isEmpty ? " []\n" : "\n")
-        for win in w.windows {
-            let writes = win.lost.map { "{actor: \($0.actor.rawValue), field: \($0.field.raw)}" }.joined(separator: ", ")
-            expect += "      - {from: \(ScenarioText.duration(win.from)), to: \(ScenarioText.duration(win.to)), lostWrites: [\(writes)]}\n"
+        expect += "  unrequestedChanges:" + (c.unrequestedChanges.isEmpty ? " []\n" : "\n")
+        for field in c.unrequestedChanges { expect += "    - {field: \(field.raw)}\n" }
+        if let w = c.windows {
+            expect += "  windows:\n    step: \(c.decisiveStep)\n    from: \(ScenarioText.duration(w.from))\n    to: \(ScenarioText.duration(w.to))\n"
+            expect += "    lost:" + (w.windows.isEmpty ? " []\n" : "\n")
+            for win in w.windows {
+                let writes = win.lost.map { "{actor: \($0.actor.rawValue), field: \($0.field.raw)}" }.joined(separator: ", ")
+                expect += "      - {from: \(ScenarioText.duration(win.from)), to: \(ScenarioText.duration(win.to)), lostWrites: [\(writes)]}\n"
+            }
         }
         return ScenarioText.yaml(c.shrunk, name: name(n), description: description(n), expect: expect)
     }
@@ -43,14 +48,17 @@ public struct ExploreCatalog: Sendable {
     /// What the class is, how it was found, and the checker's explanation of the shrunk run.
     public func description(_ n: Int) -> String {
         let c = result.classes[n]
-        return "Found by simctl explore (profile \(c.profile), seed \(c.seed)) after \(c.foundAfter) random runs and shrunk"
-            + " in \(c.shrinkTries) tries from \(c.original.steps.count) to \(c.shrunk.steps.count) steps: \(c.signature)."
-            + " \(c.explanation) The window of step \(c.decisiveStep) is under expect.windows."
+        let policy = c.shrunk.policy.map { ", policy \($0)" } ?? ""
+        return "Found by simctl explore (profile \(c.profile)\(policy), seed \(c.seed)) after \(c.foundAfter) random runs and shrunk"
+            + " in \(c.shrinkTries) tries from \(c.original.steps.count) to \(c.shrunk.steps.count) step\(c.shrunk.steps.count == 1 ? "" : "s"): \(c.signature)."
+            + " \(c.explanation)"
+            + (c.windows == nil ? "" : " The window of step \(c.decisiveStep) is under expect.windows.")
     }
 
     public var json: JSONValue {
         .object([
             ("profiles", .array(result.profiles.map { .string($0) })),
+            ("policy", .string(result.policy ?? SyncPolicy.rancher.rawValue)),
             ("seed", .int(Int64(bitPattern: result.seed))),
             ("budget", .int(Int64(result.budget))),
             ("runs", .int(Int64(result.runs))),
@@ -71,24 +79,13 @@ public struct ExploreCatalog: Sendable {
                     ("foundAfterRuns", .int(Int64(c.foundAfter))),
                     ("shrinkTries", .int(Int64(c.shrinkTries))),
                     ("decisiveStep", .int(Int64(c.decisiveStep))),
-                    ("windows", .array(c.windows.windows.map { .object([("from", seconds($0.from)), ("to", seconds($0.to))]) })),
+                    ("unrequestedChanges", .array(c.unrequestedChanges.map { .object([("field", .string($0.raw))]) })),
+                    ("windows", c.windows.map { w in .array(w.windows.map { .object([("from", seconds($0.from)), ("to", seconds($0.to))]) }) } ?? .null),
+                    ("closedBy", .array(c.closedBy.map { .string($0) })),
                 ])
             })),
         ])
     }
 
     private func seconds(_ ms: SimTime) -> JSONValue { ms % 1000 == 0 ? .int(ms / 1000) : .double(Double(ms) / 1000) }
-
-    public var text: String {
-        var out = "explore \(result.profiles.joined(separator: ", ")): seed \(result.seed), \(result.runs) random runs, \(result.classes.count) race classes\n\n"
-        for n in result.classes.indices {
-            let c = result.classes[n]
-            out += "  \(n + 1). [\(c.profile)] \(c.signature)\n"
-            out += "     found after \(c.foundAfter) runs; shrunk from \(c.original.steps.count) to \(c.shrunk.steps.count) steps in \(c.shrinkTries) tries → \(name(n)).yaml\n"
-            for s in c.shrunk.steps { out += "       at \(ScenarioText.duration(s.at)) \(s.actor.rawValue): \(ScenarioText.action(s.action))\n" }
-            let windows = c.windows.windows.map { "[\(ScenarioText.duration($0.from)), \(ScenarioText.duration($0.to)))" }
-            out += "     lost when step \(c.decisiveStep) moves by \(windows.isEmpty ? "nothing in range" : windows.joined(separator: ", "))\n"
-        }
-        return out
-    }
 }

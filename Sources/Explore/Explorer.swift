@@ -18,13 +18,17 @@ public enum Explorer {
         return result.settled ? result : nil
     }
 
-    /// Explores each profile with `budget` random runs; same seed, same result.
-    public static func run(profiles: [String], budget: Int, seed: UInt64) -> ExploreResult {
+    /// Explores each profile with `budget` random runs, under `policy` (nil: Rancher as released);
+    /// same seed, same result. Each class's shrunk scenario is then run under every other policy
+    /// to tell which of them close it.
+    public static func run(profiles: [String], budget: Int, seed: UInt64, policy: SyncPolicy? = nil) -> ExploreResult {
         var classes: [RaceClass] = []
         var runs = 0
+        let explored = policy ?? .rancher
         for (p, profile) in profiles.enumerated() {
             // Each profile its own stream (not SplitMix's own increment, which would only shift it).
-            var swarm = Swarm(seed: seed ^ (UInt64(p) &* 0xD1B5_4A32_D192_ED03), profile: profile)
+            var swarm = Swarm(seed: seed ^ (UInt64(p) &* 0xD1B5_4A32_D192_ED03), profile: profile,
+                              policy: explored == .rancher ? nil : explored.rawValue)
             var found: Set<RaceSignature> = []
             for n in 1...max(1, budget) {
                 let candidate = swarm.next()
@@ -32,11 +36,13 @@ public enum Explorer {
                 guard let signatures = signatures(candidate) else { continue }
                 for (sig, _) in signatures where !found.contains(sig) {
                     found.insert(sig)
-                    classes.append(shrunk(candidate, signature: sig, profile: profile, foundAfter: n, seed: seed))
+                    var c = shrunk(candidate, signature: sig, profile: profile, foundAfter: n, seed: seed)
+                    c.closedBy = SyncPolicy.allCases.filter { $0 != explored && closes($0, c) }.map(\.rawValue)
+                    classes.append(c)
                 }
             }
         }
-        return ExploreResult(profiles: profiles, budget: budget, seed: seed, runs: runs, classes: classes)
+        return ExploreResult(profiles: profiles, policy: policy?.rawValue, budget: budget, seed: seed, runs: runs, classes: classes)
     }
 
     /// The scenario a candidate renders to, as `simctl run` would load it.
@@ -44,42 +50,66 @@ public enum Explorer {
         try? ScenarioLoader.parse(ScenarioText.yaml(c, name: name, expect: expect), path: "\(name).yaml")
     }
 
-    /// The classes a candidate shows, each with its lost write; nil when the file does not load.
-    static func signatures(_ c: Candidate) -> [(RaceSignature, LostWrite)]? {
+    /// The classes a candidate shows, each with what showed it; nil when the file does not load or
+    /// the run does not settle.
+    static func signatures(_ c: Candidate) -> [(RaceSignature, RaceFinding)]? {
         guard let s = scenario(c), let result = settledRun(s) else { return nil }
         return RaceSignature.of(result)
     }
 
+    /// True when the class's shrunk scenario, run under `policy`, settles clean: the class is gone
+    /// and nothing is lost, changed unasked or reverted by the policy's design instead.
+    static func closes(_ policy: SyncPolicy, _ c: RaceClass) -> Bool {
+        var variant = c.shrunk
+        variant.policy = policy == .rancher ? nil : policy.rawValue
+        guard let s = scenario(variant), let result = settledRun(s) else { return false }
+        let findings = LostWriteChecker.check(result)
+        return findings.lost.isEmpty && findings.unrequestedChanges.isEmpty && findings.revertedByPolicy.isEmpty
+    }
+
     static func shrunk(_ c: Candidate, signature: RaceSignature, profile: String, foundAfter: Int, seed: UInt64) -> RaceClass {
-        var shrinker = Shrinker(signature: signature) { cand in
-            guard let s = scenario(cand), let result = settledRun(s) else { return nil }
-            return RaceSignature.of(result).map(\.0)
-        }
+        var shrinker = Shrinker(signature: signature) { cand in signatures(cand)?.map(\.0) }
         let small = shrinker.shrink(c)
         let s = scenario(small)!
         let result = Simulation(scenario: s).run()
         let findings = RaceSignature.of(result)
-        let lost = findings.map { ExpectedLostWrite(actor: $0.1.write.actor, field: $0.1.write.path) }.sorted()
+        var lost: [ExpectedLostWrite] = []
+        var unrequested: [FieldPath] = []
+        for (_, finding) in findings {
+            switch finding {
+            case .lost(let l): lost.append(ExpectedLostWrite(actor: l.write.actor, field: l.write.path))
+            case .unrequested(let u): unrequested.append(u.field)
+            }
+        }
         let victim = findings.first { $0.0 == signature }!.1
-        // The decisive step: the Rancher edit that made the push, else the victim's own step.
-        let decisive = findings.first { $0.0 == signature }.flatMap { _ in
-            result.log.compactMap { e -> Write? in
-                if case .writeMade(let x) = e.event, x.actor == .rancher, x.id != victim.write.id, x.at >= victim.write.at,
-                   x.at <= (victim.firstClobber ?? victim.finalClobber)?.at ?? 0 { return x }
+        let decisive: Int
+        var windows: SweepResult?
+        switch victim {
+        case .lost(let v):
+            // The decisive step: the Rancher edit that made the push, else the victim's own step.
+            decisive = result.log.compactMap { e -> Write? in
+                if case .writeMade(let x) = e.event, x.actor == .rancher, x.id != v.write.id, x.at >= v.write.at,
+                   x.at <= (v.firstClobber ?? v.finalClobber)?.at ?? 0 { return x }
                 return nil
-            }.last?.step
-        } ?? victim.write.step
-        let at = s.steps[decisive].at
-        let sweep = Sweep.run(s, step: decisive, from: -at, to: 10 * .minute, maxEvents: eventCap)
+            }.last?.step ?? v.write.step
+            let at = s.steps[decisive].at
+            windows = Sweep.run(s, step: decisive, from: -at, to: 10 * .minute, maxEvents: eventCap)
+        case .unrequested(let u):
+            // The last fault before the change (the failed read behind it), else the last step before it.
+            let before = s.steps.indices.filter { s.steps[$0].at <= u.at }
+            decisive = before.last { if case .edit = s.steps[$0].action { false } else { true } } ?? before.last ?? 0
+        }
         return RaceClass(signature: signature, profile: profile, foundAfter: foundAfter, seed: seed, original: c, shrunk: small,
-                         shrinkTries: shrinker.tries, lostWrites: lost, explanation: victim.explanation,
-                         decisiveStep: decisive, windows: sweep)
+                         shrinkTries: shrinker.tries, lostWrites: lost.sorted(), unrequestedChanges: unrequested.sorted { $0.raw < $1.raw },
+                         explanation: victim.explanation, decisiveStep: decisive, windows: windows)
     }
 }
 
 /// The outcome of an exploration.
 public struct ExploreResult: Sendable {
     public var profiles: [String]
+    /// The sync policy explored under (nil: Rancher as released).
+    public var policy: String?
     public var budget: Int
     public var seed: UInt64
     /// Random runs made (shrinking and sweeps not counted).
@@ -100,8 +130,14 @@ public struct RaceClass: Sendable {
     public var shrinkTries: Int
     /// Every write the shrunk scenario loses.
     public var lostWrites: [ExpectedLostWrite]
+    /// Every unrequested change the shrunk scenario makes (its highest changed paths).
+    public var unrequestedChanges: [FieldPath]
     public var explanation: String
-    /// The step whose timing decides it, and its exact windows.
+    /// The step whose timing decides it (for an unrequested change: the fault before it).
     public var decisiveStep: Int
-    public var windows: SweepResult
+    /// The exact windows of the decisive step's offset in which writes are lost; nil for an
+    /// unrequested change (the sweep tracks lost writes only).
+    public var windows: SweepResult?
+    /// The other sync policies under which the shrunk scenario settles clean (`Explorer.closes`).
+    public var closedBy: [String] = []
 }

@@ -4,9 +4,9 @@ import Simulator
 /// What makes two findings the same race class: whose write, which field family, which component
 /// and call destroyed it, and by what mechanism.
 ///
-/// `kind` is `lostWrite` today; changes nobody asked for (`unrequestedChanges`, issue 11) are
-/// meant to join as `unrequestedChange`, with `actor` the component's victim owner (`aws` for
-/// the cluster as it was) and the same family, component, call and mechanism fields.
+/// `kind` is `lostWrite` for a person's write that was lost, or `unrequestedChange` for a change to
+/// AWS nobody asked for (the run report's `unrequestedChanges`); then `actor` is `aws` (the cluster
+/// as it was), `family` the changed path's family, and the mechanism names the read behind it.
 public struct RaceSignature: Hashable, Sendable, Comparable, CustomStringConvertible {
     public var kind: String
     public var actor: String
@@ -16,7 +16,13 @@ public struct RaceSignature: Hashable, Sendable, Comparable, CustomStringConvert
     public var call: String
     public var mechanism: String
 
-    public var description: String { "\(actor) \(family) lost to \(component) \(call) (\(mechanism))" }
+    public var description: String {
+        kind == Self.unrequested ? "unrequested change to \(family) by \(component) \(call) (\(mechanism))"
+            : "\(actor) \(family) lost to \(component) \(call) (\(mechanism))"
+    }
+
+    /// The `kind` of an unrequested change.
+    public static let unrequested = "unrequestedChange"
 
     public static func < (a: RaceSignature, b: RaceSignature) -> Bool { a.description < b.description }
 
@@ -36,10 +42,10 @@ public struct RaceSignature: Hashable, Sendable, Comparable, CustomStringConvert
         }
     }
 
-    /// Every class a run shows.
-    static func of(_ result: RunResult) -> [(RaceSignature, LostWrite)] {
+    /// Every class a run shows, each with what showed it: lost writes first, then unrequested changes.
+    static func of(_ result: RunResult) -> [(RaceSignature, RaceFinding)] {
         let findings = LostWriteChecker.check(result)
-        return findings.lost.map { lost in
+        let lost = findings.lost.map { lost -> (RaceSignature, RaceFinding) in
             // The call that destroyed it: the first store on AWS that replaced it (or one it led to
             // on the same path), else the final clobber.
             let onAWS = findings.clobbers.first { $0.surface == .aws && $0.victim == lost.write.id && $0.path == lost.write.path }
@@ -47,8 +53,25 @@ public struct RaceSignature: Hashable, Sendable, Comparable, CustomStringConvert
             let sig = RaceSignature(kind: "lostWrite", actor: lost.write.actor.rawValue, family: family(lost.write.path),
                                     component: clobber?.by.rawValue ?? "none", call: clobber?.action ?? "none",
                                     mechanism: mechanism(lost, result))
-            return (sig, lost)
+            return (sig, .lost(lost))
         }
+        let changes = findings.unrequestedChanges.map { change -> (RaceSignature, RaceFinding) in
+            let sig = RaceSignature(kind: Self.unrequested, actor: "aws", family: family(change.field), component: change.by.rawValue,
+                                    call: change.action, mechanism: mechanism(change, result))
+            return (sig, .unrequested(change))
+        }
+        return lost + changes
+    }
+
+    /// What lay behind an unrequested change: a failed ListNodegroups before it (rancher#35804's
+    /// empty list), else the last refresher read that failed before it, if any.
+    static func mechanism(_ change: UnrequestedChange, _ run: RunResult) -> String {
+        let failures = run.log.compactMap { e -> AWSCall? in
+            guard e.at <= change.at, case .awsCalled(let call) = e.event, call.caller == .refresher, call.error != nil else { return nil }
+            return call
+        }
+        if failures.contains(where: { $0.operation == "ListNodegroups" }) { return "a failed ListNodegroups taken for an empty list" }
+        return failures.last.map { "after a failed refresher \($0.operation)" } ?? "copied a read no person changed"
     }
 
     /// How the write was destroyed, told from the log.
@@ -94,5 +117,19 @@ public struct RaceSignature: Hashable, Sendable, Comparable, CustomStringConvert
             }
         }
         return id.map { _ in (started, run.endedAt) }
+    }
+}
+
+/// What showed a class in one run: a lost write or an unrequested change.
+enum RaceFinding: Sendable {
+    case lost(LostWrite)
+    case unrequested(UnrequestedChange)
+
+    /// The checker's sentence for it.
+    var explanation: String {
+        switch self {
+        case .lost(let l): l.explanation
+        case .unrequested(let u): u.why
+        }
     }
 }

@@ -11,6 +11,7 @@ enum ScenarioText {
             out += "description: >\n" + wrap(description, indent: "  ") + "\n"
         }
         out += "start: \(start)\nprofile: \(c.profile)\n"
+        if let policy = c.policy { out += "policy: \(policy)\n" }
         var settings: [String] = []
         if let r = c.eksRefresh { settings.append("eksRefresh: \(r)") }
         if let l = c.lastRefresh { settings.append("lastRefresh: \(duration(l))") }
@@ -48,7 +49,7 @@ enum ScenarioText {
         case .operatorDown(let d): "down: \(duration(d))"
         case .failNextUpdate: "failNextUpdate: true"
         case .platformUpdate(let d): "platformUpdate: \(duration(d))"
-        case .throttleDescribe(let d): "throttle: {operation: DescribeCluster, ratePerSecond: 0, burst: 0, for: \(duration(d))}"
+        case .throttle(let op, let d): "throttle: {operation: \(op), ratePerSecond: 0, burst: 0, for: \(duration(d))}"
         }
     }
 

@@ -1,5 +1,6 @@
 import ClusterStateMachine
 import Simulator
+import SyncEngine
 
 /// Swarm-style random candidates (Groce et al., ISSTA 2012): each run enables a random subset of
 /// actors, field families, node group operations and faults, then draws two to four steps from
@@ -15,9 +16,12 @@ struct Swarm {
 
     enum FaultKind: CaseIterable { case operatorDown, failNextUpdate, platformUpdate, throttle }
 
-    init(seed: UInt64, profile: String) {
+    let policy: String?
+
+    init(seed: UInt64, profile: String, policy: String? = nil) {
         random = SeededGenerator(seed: seed)
         self.profile = profile
+        self.policy = policy
     }
 
     mutating func chance(_ p: Double) -> Bool { Double(random.next() % 1_000_000) / 1_000_000 < p }
@@ -30,8 +34,8 @@ struct Swarm {
         var families = Family.allCases.filter { _ in chance(0.5) }
         if families.isEmpty { families = [pick(Family.allCases)] }
         let faults = FaultKind.allCases.filter { _ in chance(0.15) }
-        let timer = profile != "rancher-2.5-cron"
-        var c = Candidate(profile: profile, secondNodeGroup: families.contains(.nodegroupDelete) || chance(0.3), steps: [])
+        let timer = Profile.named(profile)?.refresher == .timer
+        var c = Candidate(profile: profile, policy: policy, secondNodeGroup: families.contains(.nodegroupDelete) || chance(0.3), steps: [])
         if timer && chance(0.3) { c.eksRefresh = pick([60, 120, 300, 600]) }
         if timer && chance(0.3) { c.lastRefresh = -SimTime(pick([0, 60, 120, 240, 290])) * .second }
         if chance(0.3) { c.updateDurations["EndpointAccessUpdate"] = pick([30, 60, 120, 300]) * .second }
@@ -67,7 +71,9 @@ struct Swarm {
         case .operatorDown: CandidateStep(at: at, actor: .operator, action: .operatorDown(pick([30, 60, 120]) * .second))
         case .failNextUpdate: CandidateStep(at: at, actor: .aws, action: .failNextUpdate)
         case .platformUpdate: CandidateStep(at: at, actor: .aws, action: .platformUpdate(pick([60, 300]) * .second))
-        case .throttle: CandidateStep(at: at, actor: .aws, action: .throttleDescribe(pick([20, 60, 400]) * .second))
+        case .throttle:
+            // A refresher read refused: a failed ListNodegroups is rancher#35804's empty node group list.
+            CandidateStep(at: at, actor: .aws, action: .throttle(pick(["DescribeCluster", "ListNodegroups"]), pick([20, 60, 400]) * .second))
         }
     }
 

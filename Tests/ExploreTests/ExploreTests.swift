@@ -1,23 +1,28 @@
 import ClusterStateMachine
 @testable import Explore
 import Simulator
+import SyncEngine
 import XCTest
 
 /// `simctl explore` finds races from scratch, shrinks them without growing them, writes files
 /// that reproduce them, and is deterministic. Small budgets: each class found is shrunk and swept.
 final class ExploreTests: XCTestCase {
-    /// Race B of Rancher's documentation: a Rancher edit while the console's endpoint update is
-    /// still running pushes the stale privateAccess back.
-    /// Race A of Rancher's documentation (under the real rancher-2.5.7 it is found first; race B
-    /// takes more runs than this small budget).
+    /// Race A of Rancher's documentation: a Rancher edit after the console's endpoint change and
+    /// before the next refresh pushes the stale privateAccess back (seed 2 finds it after 11 runs).
     static let raceA = RaceSignature(kind: "lostWrite", actor: "console", family: "privateAccess", component: "operator",
                                      call: "UpdateClusterConfig", mechanism: "stale spec pushed before the next refresh")
 
-    static let result = Explorer.run(profiles: [Explorer.defaultProfile], budget: 60, seed: 1)
+    /// rancher#35804 under rancher-2.5.7 (2.5.0–2.5.11): a failed ListNodegroups is taken for an
+    /// empty list and the eks-operator deletes the node group nobody touched (seed 2: after 69 runs).
+    static let nodeGroupsDeleted = RaceSignature(kind: RaceSignature.unrequested, actor: "aws", family: "nodeGroups.*",
+                                                 component: "operator", call: "DeleteNodegroup",
+                                                 mechanism: "a failed ListNodegroups taken for an empty list")
+
+    static let result = Explorer.run(profiles: [Explorer.defaultProfile], budget: 70, seed: 2)
 
     func testExploreFindsTheDocumentedRaceFromScratchAndItsShrunkFileReproducesIt() throws {
         let result = Self.result
-        let n = try XCTUnwrap(result.classes.firstIndex { $0.signature == Self.raceA }, "race A found within 60 runs")
+        let n = try XCTUnwrap(result.classes.firstIndex { $0.signature == Self.raceA }, "race A found within 70 runs")
         let found = result.classes[n]
         XCTAssertLessThanOrEqual(found.shrunk.steps.count, 3)
         let file = try XCTUnwrap(ExploreCatalog(result).files.first { $0.name.hasPrefix(ExploreCatalog(result).name(n)) })
@@ -30,6 +35,44 @@ final class ExploreTests: XCTestCase {
         let windows = try XCTUnwrap(expect.windows.first)
         XCTAssertFalse(windows.windows.isEmpty)
         XCTAssertEqual(RunReport(result: run, extraFailures: WindowCheck.failures(scenario: scenario)).failures, [])
+    }
+
+    func testExploreFindsTheUnrequestedNodeGroupDeletionAndItsFileReproducesIt() throws {
+        let result = Self.result
+        let n = try XCTUnwrap(result.classes.firstIndex { $0.signature == Self.nodeGroupsDeleted }, "rancher#35804 found within 70 runs")
+        let found = result.classes[n]
+        XCTAssertLessThanOrEqual(found.shrunk.steps.count, 3)
+        XCTAssertNil(found.windows, "an unrequested change has no lost-write window")
+        let catalog = ExploreCatalog(result)
+        let file = try XCTUnwrap(catalog.files.first { $0.name == catalog.name(n) + ".yaml" })
+        let scenario = try ScenarioLoader.parse(file.text, path: file.name)
+        XCTAssertFalse(try XCTUnwrap(scenario.expect?.unrequestedChanges).isEmpty, file.text)
+        let run = Simulation(scenario: scenario).run()
+        XCTAssertTrue(RaceSignature.of(run).contains { $0.0 == Self.nodeGroupsDeleted })
+        XCTAssertEqual(RunReport(result: run).failures, [])
+        // The fixed release does not delete it, and the policy that models the fix closes it.
+        let fixed = try ScenarioLoader.parse(file.text, path: file.name, profileOverride: "rancher-2.5.12")
+        XCTAssertEqual(LostWriteChecker.check(Simulation(scenario: fixed).run()).unrequestedChanges.count, 0)
+        XCTAssertTrue(found.closedBy.contains("error-safe-refresh"), "\(found.closedBy)")
+        XCTAssertTrue(catalog.detailText.contains("closed by: "), catalog.detailText)
+        XCTAssertTrue(catalog.text.contains("unrequested changes by operator (a failed ListNodegroups taken for an empty list): 1 class"), catalog.text)
+    }
+
+    /// Exploring under a policy: every candidate carries it, and the written files run under it.
+    /// Seed 4's 15th run shows rancher#35804 under the release; `error-safe-refresh` closes it.
+    func testExploringUnderAPolicyRunsEveryCandidateUnderIt() throws {
+        let result = Explorer.run(profiles: [Explorer.defaultProfile], budget: 15, seed: 4, policy: .errorSafeRefresh)
+        XCTAssertEqual(result.policy, "error-safe-refresh")
+        XCTAssertFalse(result.classes.contains { $0.signature.kind == RaceSignature.unrequested }, "\(result.classes.map(\.signature))")
+        XCTAssertFalse(result.classes.contains { $0.closedBy.contains("error-safe-refresh") }, "the explored policy is not listed as a fix")
+        for file in ExploreCatalog(result).files {
+            let scenario = try ScenarioLoader.parse(file.text, path: file.name)
+            XCTAssertEqual(scenario.policy, .errorSafeRefresh, file.name)
+            XCTAssertEqual(RunReport(result: Simulation(scenario: scenario).run()).failures, [], file.name)
+        }
+        var swarm = Swarm(seed: 4, profile: Explorer.defaultProfile)
+        let fifteenth = (1...15).map { _ in swarm.next() }.last!
+        XCTAssertTrue(try XCTUnwrap(Explorer.signatures(fifteenth)).contains { $0.0.kind == RaceSignature.unrequested })
     }
 
     func testEveryWrittenFileLoadsAndMeetsItsExpectations() throws {
@@ -70,6 +113,7 @@ final class ExploreTests: XCTestCase {
         XCTAssertEqual(a.json.rendered(pretty: true), b.json.rendered(pretty: true))
         XCTAssertEqual(a.files.map(\.text), b.files.map(\.text))
         XCTAssertEqual(a.text, b.text)
+        XCTAssertEqual(a.detailText, b.detailText)
     }
 
     func testFieldFamilies() {

@@ -12,7 +12,7 @@ final class SimctlReviewTests: XCTestCase {
         XCTAssertEqual(profile.stderr, "simctl run: --profile rancher-2.6: unknown profile; did you mean rancher-2.6.0? (`simctl profiles` lists every release)\n")
         let policy = try SimctlProcess.run(["sweep", raceA, "--step", "1", "--policy", "three-way-marge"])
         XCTAssertEqual(policy.status, 2)
-        XCTAssertTrue(policy.stderr.hasPrefix("simctl sweep: --policy three-way-marge: unknown sync policy; did you mean \"three-way-merge\"?"), policy.stderr)
+        XCTAssertTrue(policy.stderr.hasPrefix("simctl sweep: --policy: unknown sync policy \"three-way-marge\"; did you mean \"three-way-merge\"?"), policy.stderr)
         XCTAssertFalse(profile.stderr.contains(raceA) || policy.stderr.contains(raceA), "the file is not blamed")
     }
 

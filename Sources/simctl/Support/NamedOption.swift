@@ -11,7 +11,7 @@ enum NamedOption {
 
     static func checkPolicy(_ name: String?, command: String) throws {
         guard let name, SyncPolicy.named(name) == nil else { return }
-        throw SimctlExit.badInput("simctl \(command): --policy \(name): unknown sync policy"
+        throw SimctlExit.badInput("simctl \(command): --policy: unknown sync policy \"\(name)\""
             + Suggestion.expected(name, among: SyncPolicy.names, list: "one of " + SyncPolicy.names.joined(separator: ", ")))
     }
 }
