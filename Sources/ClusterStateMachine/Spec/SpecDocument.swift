@@ -171,7 +171,50 @@ public struct SpecDocument: Sendable, Codable {
 
     /// True when both documents hold the same values under `path`, whatever their origins.
     public func sameValues(under path: FieldPath, as other: SpecDocument) -> Bool {
-        values(under: path) == other.values(under: path)
+        // `values(under: path) == other.values(under: path)` without building either: every live value
+        // of this one is live and equal in the other, and both hold as many.
+        var live = 0
+        var same = true
+        forEachCandidate(within: path) { raw, entry in
+            guard same, let value = entry.value, FieldPath(unchecked: raw).isWithin(path) else { return }
+            live += 1
+            if other.entries[raw]?.value != value { same = false }
+        }
+        guard same else { return false }
+        var otherLive = 0
+        other.forEachCandidate(within: path) { raw, entry in
+            if entry.value != nil, FieldPath(unchecked: raw).isWithin(path) { otherLive += 1 }
+        }
+        return live == otherLive
+    }
+
+    /// The top-level keys under which the two documents hold different values (whatever their
+    /// origins): `!sameValues(under: key, as: other)` for every key at once, in one pass over each.
+    public func topLevelKeysWithDifferentValues(from other: SpecDocument) -> Set<String> {
+        // The usual answer first: every live value of this one is equal in the other and both hold
+        // as many, so nothing differs anywhere.
+        var live = 0
+        var allSame = true
+        for (key, entry) in entries {
+            guard let value = entry.value else { continue }
+            live += 1
+            if other.entries[key]?.value != value { allSame = false; break }
+        }
+        if allSame && live == other.entries.values.reduce(0, { $0 + ($1.value == nil ? 0 : 1) }) { return [] }
+
+        var differ = Set<String>()
+        var counts: [String: Int] = [:]
+        for (key, entry) in entries {
+            guard let value = entry.value else { continue }
+            let top = FieldPath(unchecked: key).enclosingTopLevel
+            counts[top, default: 0] += 1
+            if other.entries[key]?.value != value { differ.insert(top) }
+        }
+        for (key, entry) in other.entries where entry.value != nil {
+            counts[FieldPath(unchecked: key).enclosingTopLevel, default: 0] -= 1
+        }
+        for (top, count) in counts where count != 0 { differ.insert(top) }
+        return differ
     }
 
     /// True when both documents hold the same values everywhere.
@@ -188,8 +231,10 @@ public struct SpecDocument: Sendable, Codable {
 
     /// The top-level keys present, in schema order.
     public var topLevelKeys: [String] {
-        FieldSchema.cluster.map(\.name).filter { entries[$0] != nil }
+        Self.schemaKeys.filter { entries[$0] != nil }
     }
+
+    private static let schemaKeys = FieldSchema.cluster.map(\.name)
 
     // MARK: Writing
 
@@ -219,6 +264,28 @@ public struct SpecDocument: Sendable, Codable {
             groups = nil
         } else {
             for key in doomed { setEntry(key, nil) }
+        }
+    }
+
+    /// `replaceSubtree(path, with: source.subtree(path))` for each of `paths`, which must not overlap
+    /// (top-level keys, say), in one pass over this document.
+    public mutating func replaceSubtrees(_ paths: [FieldPath], from source: SpecDocument) {
+        if paths.allSatisfy({ FieldSchema.clusterField($0.raw) != nil }) {
+            // Top-level keys of the schema: a key lies within one exactly when that is its top-level
+            // key, so one set look-up per entry decides.
+            let keys = Set(paths.map(\.raw))
+            let doomed = entries.keys.filter { keys.contains(FieldPath(unchecked: $0).enclosingTopLevel) }
+            for key in doomed { setEntry(key, nil) }
+            for (key, entry) in source.entries where keys.contains(FieldPath(unchecked: key).enclosingTopLevel) {
+                setEntry(key, entry)
+            }
+            return
+        }
+        removeEntries(within: paths)
+        for path in paths {
+            source.forEachCandidate(within: path) { raw, entry in
+                if FieldPath(unchecked: raw).isWithin(path) { setEntry(raw, entry) }
+            }
         }
     }
 

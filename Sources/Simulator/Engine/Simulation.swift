@@ -13,6 +13,7 @@ public final class Simulation: SimulationContext, SimulationClock {
     /// For each event, the index in `log` of the `workStarted` it happened under (its cause).
     public private(set) var causes: [Int?] = []
     public private(set) var now: SimTime = 0
+    public var awsState: AWSClusterState { state.aws }
     public var startEpochSeconds: Int64 { scenario.startEpochSeconds }
     /// Comparisons between work whose times depend differently on the swept variables (only
     /// recorded when something is swept).

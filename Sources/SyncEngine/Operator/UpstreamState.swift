@@ -15,7 +15,7 @@ enum UpstreamState {
     static func build(cluster: ClusterDescription, nodegroups: [NodegroupDescription], readAt: SimTime,
                       versionWhileUpdating: Bool = false) -> SpecDocument {
         var entries: [String: Entry] = [:]
-        for (raw, entry) in cluster.document.entries where FieldPath(unchecked: raw).topLevel != "nodeGroups" {
+        for (raw, entry) in cluster.document.entries where !FieldPath(unchecked: raw).hasTopLevel("nodeGroups") {
             entries[raw] = Entry(entry.value, origin: entry.origin, readAt: readAt)
         }
         // Values the Go function always sets, whatever DescribeCluster omitted.
