@@ -88,23 +88,26 @@ public struct FieldPath: Hashable, Comparable, Sendable, Codable, CustomStringCo
     /// `parent`, `isMapEntry` and `isWithin` run for every entry of every document a refresh compares.
     private var asciiDots: (count: Int, first: String.Index, second: String.Index, third: String.Index)? {
         let utf8 = raw.utf8
-        var count = 0
-        var dots = (utf8.endIndex, utf8.endIndex, utf8.endIndex)
-        var i = utf8.startIndex
-        while i != utf8.endIndex {
-            let byte = utf8[i]
-            if byte >= 0x80 { return nil }
-            if byte == UInt8(ascii: "."), count < 3 {
-                switch count {
-                case 0: dots.0 = i
-                case 1: dots.1 = i
-                default: dots.2 = i
+        let scanned = utf8.withContiguousStorageIfAvailable { bytes -> (Int, Int, Int, Int)? in
+            var count = 0
+            var dots = (bytes.count, bytes.count, bytes.count)
+            for (i, byte) in bytes.enumerated() {
+                if byte >= 0x80 { return nil }
+                if byte == UInt8(ascii: "."), count < 3 {
+                    switch count {
+                    case 0: dots.0 = i
+                    case 1: dots.1 = i
+                    default: dots.2 = i
+                    }
+                    count += 1
                 }
-                count += 1
             }
-            i = utf8.index(after: i)
+            return (count, dots.0, dots.1, dots.2)
         }
-        return (count, dots.0, dots.1, dots.2)
+        // A string without contiguous UTF-8 (bridged) takes the Character-wise path.
+        guard let found = scanned, let (count, a, b, c) = found else { return nil }
+        let start = utf8.startIndex
+        return (count, utf8.index(start, offsetBy: a), utf8.index(start, offsetBy: b), utf8.index(start, offsetBy: c))
     }
 
     /// The path with `key` appended (`tags` + `env`).

@@ -238,6 +238,11 @@ public struct SpecDocument: Sendable, Codable {
 
     // MARK: Writing
 
+    /// True when `raw` holds a `.` byte.
+    static func hasDot(_ raw: String) -> Bool {
+        raw.utf8.withContiguousStorageIfAvailable { $0.contains(UInt8(ascii: ".")) } ?? raw.utf8.contains(UInt8(ascii: "."))
+    }
+
     /// Removes every entry under `path`, `path` included.
     public mutating func removeSubtree(_ path: FieldPath) {
         removeEntries(within: [path])
@@ -270,13 +275,16 @@ public struct SpecDocument: Sendable, Codable {
     /// `replaceSubtree(path, with: source.subtree(path))` for each of `paths`, which must not overlap
     /// (top-level keys, say), in one pass over this document.
     public mutating func replaceSubtrees(_ paths: [FieldPath], from source: SpecDocument) {
-        if paths.allSatisfy({ FieldSchema.clusterField($0.raw) != nil }) {
-            // Top-level keys of the schema: a key lies within one exactly when that is its top-level
-            // key, so one set look-up per entry decides.
-            let keys = Set(paths.map(\.raw))
-            let doomed = entries.keys.filter { keys.contains(FieldPath(unchecked: $0).enclosingTopLevel) }
-            for key in doomed { setEntry(key, nil) }
-            for (key, entry) in source.entries where keys.contains(FieldPath(unchecked: key).enclosingTopLevel) {
+        if paths.allSatisfy({ !Self.hasDot($0.raw) }) {
+            // Top-level keys: a key without a dot lies within one only by being it, so those go by
+            // key; only dotted keys are compared with the paths.
+            let nested = entries.keys.filter { key in Self.hasDot(key) && paths.contains { FieldPath(unchecked: key).isWithin($0) } }
+            for path in paths { setEntry(path.raw, nil) }
+            for key in nested { setEntry(key, nil) }
+            for path in paths {
+                if let entry = source.entries[path.raw] { setEntry(path.raw, entry) }
+            }
+            for (key, entry) in source.entries where Self.hasDot(key) && paths.contains(where: { FieldPath(unchecked: key).isWithin($0) }) {
                 setEntry(key, entry)
             }
             return

@@ -99,6 +99,7 @@ struct Refresher {
     static func specSync(spec: SpecDocument, upstream: SpecDocument) -> SubtreeChange {
         var change = SubtreeChange()
         let differ = spec.topLevelKeysWithDifferentValues(from: upstream)
+        guard !differ.isEmpty else { return change }
         for key in upstream.topLevelKeys where spec.isManaged(key) {
             let path = FieldPath(unchecked: key)
             guard upstream.value(at: path) != nil, differ.contains(key) else { continue }
