@@ -8,7 +8,7 @@ import XCTest
 /// What the report says, and how it is computed.
 final class FleetResultTests: XCTestCase {
     func testTheShippedTrendHolds() throws {
-        // scenarios/fleets/fleet-trend.yaml at its own size: a shorter refresh loses less and calls more.
+        // scenarios/fleet/fleet-trend.yaml at its own size: a shorter refresh loses less and calls more.
         let fleet = try FleetLoader.load(path: FleetFixtures.fleets.appendingPathComponent("fleet-trend.yaml").path)
         let report = FleetRunner.report(fleet)
         XCTAssertEqual(report.expectationFailures, [])

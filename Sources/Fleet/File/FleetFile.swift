@@ -31,6 +31,9 @@ public struct FleetFile: Sendable {
     public var expect: FleetExpectations
     /// The file's text, for the shard header's fingerprint.
     public var source: String
+    /// `--policy NAME`: every cluster's engine follows this sync policy. Nil: the releases' own
+    /// behaviour (`.rancher`), and the report does not name a policy.
+    public var policy: SyncPolicy? = nil
 
     /// Every release × refresh setting, in file order (releases outer).
     public var combinations: [Combination] {

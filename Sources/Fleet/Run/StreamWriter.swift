@@ -43,6 +43,8 @@ final class StreamWriter {
 
     /// The stream of cluster `cluster` under a combination: `<fleet>/<release>@<setting>/<cluster>`.
     static func streamId(fleet: FleetFile, combination: Combination, cluster: String) -> String {
-        "\(fleet.name)/\(combination.profile.name)@\(combination.setting.label)/\(cluster)"
+        // A policy run gets streams of its own: `<fleet>/<release>@<setting>+<policy>/<cluster>`.
+        let policy = fleet.policy.map { "+" + $0.rawValue } ?? ""
+        return "\(fleet.name)/\(combination.profile.name)@\(combination.setting.label)\(policy)/\(cluster)"
     }
 }
