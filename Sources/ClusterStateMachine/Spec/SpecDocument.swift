@@ -275,9 +275,10 @@ public struct SpecDocument: Sendable, Codable {
     /// `replaceSubtree(path, with: source.subtree(path))` for each of `paths`, which must not overlap
     /// (top-level keys, say), in one pass over this document.
     public mutating func replaceSubtrees(_ paths: [FieldPath], from source: SpecDocument) {
-        if paths.allSatisfy({ !Self.hasDot($0.raw) }) {
-            // Top-level keys: a key without a dot lies within one only by being it, so those go by
-            // key; only dotted keys are compared with the paths.
+        if groups == nil, source.groups == nil, paths.allSatisfy({ !Self.hasDot($0.raw) }) {
+            // Small documents and top-level keys: a key without a dot lies within one only by being
+            // it, so those go by key; only dotted keys are compared with the paths. (Indexed
+            // documents look at the paths' groups alone, below.)
             let nested = entries.keys.filter { key in Self.hasDot(key) && paths.contains { FieldPath(unchecked: key).isWithin($0) } }
             for path in paths { setEntry(path.raw, nil) }
             for key in nested { setEntry(key, nil) }
