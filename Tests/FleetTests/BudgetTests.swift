@@ -60,6 +60,21 @@ final class BudgetTests: XCTestCase {
         XCTAssertEqual(Set(timer.keys), ["DescribeCluster", "ListNodegroups", "DescribeNodegroup", "DescribeAddon", "DescribeLaunchTemplateVersions"])
     }
 
+    func testTheOperatorsUpstreamReadCallsDescribeAddonToo() throws {
+        // Rancher edits of one tag only: every operator pass builds the upstream state (no update to
+        // wait for), so from eks-operator v1.9.1 each DescribeCluster, the refresher's and the
+        // operator's, comes with a DescribeAddon; before, none does.
+        let text = FleetFixtures.yaml(clusters: 3, duration: "1h", consolePerDay: 0, rancherPerDay: 48,
+                                      profiles: "[rancher-2.9.0, rancher-2.9.1]", eksRefresh: "[300]")
+            .replacingOccurrences(of: "set: {tags.env: 0.5, nodeGroups.ng1.desiredSize: 0.5}", with: "set: {tags.env: 1}")
+        let report = try FleetFixtures.report(text)
+        let before = report.results[0].callsByOperation, after = report.results[1].callsByOperation
+        XCTAssertGreaterThan(report.results[1].writes, 0)
+        XCTAssertGreaterThan(after["TagResource"] ?? 0, 0, "the operator ran")
+        XCTAssertNil(before["DescribeAddon"])
+        XCTAssertEqual(after["DescribeAddon"], after["DescribeCluster"])
+    }
+
     func testSDKRetryDelaysAndQuota() {
         let v1 = SDKRetryMode.awsSDKGoV1, v2 = SDKRetryMode.awsSDKGoV2Standard
         XCTAssertEqual(v1.delay(beforeRetry: 1, uniform: 0), 500)

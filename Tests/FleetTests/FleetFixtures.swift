@@ -7,7 +7,7 @@ import XCTest
 /// Fleet files for the tests, built from the shipped example's shape at small sizes.
 enum FleetFixtures {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let fleets = root.appendingPathComponent("scenarios/fleets")
+    static let fleets = root.appendingPathComponent("scenarios/fleet")
 
     /// A fleet file's text: `clusters` clusters (over `accounts`) for `duration`, the given
     /// releases and settings, optional rate limits and restart.

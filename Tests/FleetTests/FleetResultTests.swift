@@ -8,7 +8,7 @@ import XCTest
 /// What the report says, and how it is computed.
 final class FleetResultTests: XCTestCase {
     func testTheShippedTrendHolds() throws {
-        // scenarios/fleets/fleet-trend.yaml at its own size: a shorter refresh loses less and calls more.
+        // scenarios/fleet/fleet-trend.yaml at its own size: a shorter refresh loses less and calls more.
         let fleet = try FleetLoader.load(path: FleetFixtures.fleets.appendingPathComponent("fleet-trend.yaml").path)
         let report = FleetRunner.report(fleet)
         XCTAssertEqual(report.expectationFailures, [])
@@ -143,9 +143,16 @@ final class FleetRecordingTests: XCTestCase {
         XCTAssertEqual(state.status, 0, state.stderr)
         XCTAssertTrue(state.stdout.contains("\"fleet-test-1\""), state.stdout)
 
+        // The same shard under a policy: its own streams, replayed under that policy.
+        let policy = try Simctl.run(["fleet", file.path, "--shard", "1/2", "--out", folder.appendingPathComponent("policy.json").path,
+                                     "--db", db, "--policy", "three-way-merge"])
+        XCTAssertEqual(policy.status, 0, policy.stderr)
+        let policyHistory = try Simctl.run(["history", "--db", db, "--run", "4"])
+        XCTAssertTrue(policyHistory.stdout.hasPrefix("run 4: fleet-test-3 of fleet fleet-test (profile eks-operator-2025, eksRefresh 300 s, policy three-way-merge, shard 1/2"), policyHistory.stdout)
+
         let replay = try Simctl.run(["replay", "--db", db])
         XCTAssertEqual(replay.status, 0, replay.stderr + replay.stdout)
-        XCTAssertEqual(replay.stdout.split(separator: "\n").map { $0.contains(": identical (") }, [true, true], replay.stdout)
+        XCTAssertEqual(replay.stdout.split(separator: "\n").map { $0.contains(": identical (") }, [true, true, true, true], replay.stdout)
     }
 }
 

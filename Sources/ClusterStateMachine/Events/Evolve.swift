@@ -131,11 +131,21 @@ extension ClusterState {
     /// difference from the surface it lands on (a refresh's uniform read time kept as `readAt`), so
     /// the log stores what changed. Folding either form gives the same state.
     public func recorded(_ event: ClusterEvent) -> ClusterEvent {
-        switch event {
+        guard !Self.isRecordedAsIs(event) else { return event }
+        return switch event {
         case .upstreamSpecRefreshed(let d): .upstreamSpecRefreshed(Self.difference(d, on: rancher.upstreamSpec ?? SpecDocument(), refresh: true))
         case .eksConfigPushed(let d): .eksConfigPushed(Self.difference(d, on: rancher.eksccSpec))
         case .appliedSpecRecorded(let d): .appliedSpecRecorded(Self.difference(d, on: rancher.appliedSpec ?? SpecDocument()))
         default: event
+        }
+    }
+
+    /// True for the events `recorded` returns unchanged: all but the whole documents the sync engine
+    /// decides. A simulation asks first so that it need not hand `recorded` the state for the others.
+    public static func isRecordedAsIs(_ event: ClusterEvent) -> Bool {
+        switch event {
+        case .upstreamSpecRefreshed, .eksConfigPushed, .appliedSpecRecorded: false
+        default: true
         }
     }
 

@@ -65,7 +65,49 @@ public struct FieldPath: Hashable, Comparable, Sendable, Codable, CustomStringCo
 
     /// The top-level key (`tags` for `tags.env`).
     public var topLevel: String {
-        if let dot = raw.firstIndex(of: ".") { String(raw[..<dot]) } else { raw }
+        if let dots = asciiDots { return dots.count == 0 ? raw : String(raw[..<dots.first]) }
+        if let dot = raw.firstIndex(of: ".") { return String(raw[..<dot]) } else { return raw }
+    }
+
+    /// True when the top-level key is `key` (`topLevel == key`, without building it).
+    public func hasTopLevel(_ key: String) -> Bool {
+        guard let dots = asciiDots else { return topLevel == key }
+        return dots.count == 0 ? raw == key : raw.utf8[..<dots.first].elementsEqual(key.utf8)
+    }
+
+    /// The schema's top-level key this path lies within (`isWithin`), else `topLevel`. For ASCII
+    /// paths the two are the same; a non-ASCII one is matched against the schema as `isWithin` would.
+    var enclosingTopLevel: String {
+        if asciiDots != nil { return topLevel }
+        return FieldSchema.cluster.first { isWithin(FieldPath(unchecked: $0.name)) }?.name ?? topLevel
+    }
+
+    /// Where the first three dots of an ASCII path are (`count` of them found, at most 3; the others
+    /// are `endIndex`). Nil when the path holds a non-ASCII byte: a dot followed by a combining mark is
+    /// one Character, so such paths are split Character-wise as before. The fast path exists because
+    /// `parent`, `isMapEntry` and `isWithin` run for every entry of every document a refresh compares.
+    private var asciiDots: (count: Int, first: String.Index, second: String.Index, third: String.Index)? {
+        let utf8 = raw.utf8
+        let scanned = utf8.withContiguousStorageIfAvailable { bytes -> (Int, Int, Int, Int)? in
+            var count = 0
+            var dots = (bytes.count, bytes.count, bytes.count)
+            for (i, byte) in bytes.enumerated() {
+                if byte >= 0x80 { return nil }
+                if byte == UInt8(ascii: "."), count < 3 {
+                    switch count {
+                    case 0: dots.0 = i
+                    case 1: dots.1 = i
+                    default: dots.2 = i
+                    }
+                    count += 1
+                }
+            }
+            return (count, dots.0, dots.1, dots.2)
+        }
+        // A string without contiguous UTF-8 (bridged) takes the Character-wise path.
+        guard let found = scanned, let (count, a, b, c) = found else { return nil }
+        let start = utf8.startIndex
+        return (count, utf8.index(start, offsetBy: a), utf8.index(start, offsetBy: b), utf8.index(start, offsetBy: c))
     }
 
     /// The path with `key` appended (`tags` + `env`).
@@ -74,6 +116,18 @@ public struct FieldPath: Hashable, Comparable, Sendable, Codable, CustomStringCo
     /// The enclosing path (`tags` for `tags.env`, `nodeGroups.ng1` for `nodeGroups.ng1.labels`),
     /// nil for a top-level key. Map keys may contain dots, so this follows the schema.
     public var parent: FieldPath? {
+        if let dots = asciiDots {
+            guard dots.count > 0 else { return nil }
+            let head = raw.utf8[..<dots.first]
+            if head.elementsEqual("nodeGroups".utf8) {
+                switch dots.count {
+                case 1: return FieldPath(unchecked: "nodeGroups")
+                case 2: return FieldPath(unchecked: String(raw[..<dots.second]))
+                default: return FieldPath(unchecked: String(raw[..<dots.third]))
+                }
+            }
+            return FieldPath(unchecked: String(raw[..<dots.first]))
+        }
         let parts = raw.split(separator: ".", maxSplits: 3, omittingEmptySubsequences: false)
         switch (parts.first, parts.count) {
         case (_, 1): return nil
@@ -88,7 +142,10 @@ public struct FieldPath: Hashable, Comparable, Sendable, Codable, CustomStringCo
     /// its key holds: `tags.team.owner` is a tag of its own, not inside the tag `team`.
     public func isWithin(_ other: FieldPath) -> Bool {
         if raw == other.raw { return true }
-        guard raw.hasPrefix(other.raw), raw.utf8.dropFirst(other.raw.utf8.count).first == UInt8(ascii: ".") else { return false }
+        // The byte after the prefix first: it rules out most paths without comparing strings.
+        let utf8 = raw.utf8, count = other.raw.utf8.count
+        guard utf8.count > count, utf8[utf8.index(utf8.startIndex, offsetBy: count)] == UInt8(ascii: "."),
+              raw.hasPrefix(other.raw) else { return false }
         return !other.isMapEntry
     }
 
@@ -96,6 +153,13 @@ public struct FieldPath: Hashable, Comparable, Sendable, Codable, CustomStringCo
     public var isMapEntry: Bool {
         // A top-level key (no dot) never is; answering without splitting keeps `isWithin` cheap when a
         // whole document is replaced, one top-level key at a time.
+        if let dots = asciiDots {
+            guard dots.count > 0 else { return false }
+            let head = raw.utf8[..<dots.first]
+            if head.elementsEqual("tags".utf8) { return true }
+            guard dots.count == 3, head.elementsEqual("nodeGroups".utf8) else { return false }
+            return FieldSchema.nodeGroupField(String(raw[raw.utf8.index(after: dots.second)..<dots.third]))?.kind == .map
+        }
         guard raw.utf8.contains(UInt8(ascii: ".")) else { return false }
         let parts = raw.split(separator: ".", maxSplits: 3, omittingEmptySubsequences: false)
         switch parts.first {

@@ -171,7 +171,50 @@ public struct SpecDocument: Sendable, Codable {
 
     /// True when both documents hold the same values under `path`, whatever their origins.
     public func sameValues(under path: FieldPath, as other: SpecDocument) -> Bool {
-        values(under: path) == other.values(under: path)
+        // `values(under: path) == other.values(under: path)` without building either: every live value
+        // of this one is live and equal in the other, and both hold as many.
+        var live = 0
+        var same = true
+        forEachCandidate(within: path) { raw, entry in
+            guard same, let value = entry.value, FieldPath(unchecked: raw).isWithin(path) else { return }
+            live += 1
+            if other.entries[raw]?.value != value { same = false }
+        }
+        guard same else { return false }
+        var otherLive = 0
+        other.forEachCandidate(within: path) { raw, entry in
+            if entry.value != nil, FieldPath(unchecked: raw).isWithin(path) { otherLive += 1 }
+        }
+        return live == otherLive
+    }
+
+    /// The top-level keys under which the two documents hold different values (whatever their
+    /// origins): `!sameValues(under: key, as: other)` for every key at once, in one pass over each.
+    public func topLevelKeysWithDifferentValues(from other: SpecDocument) -> Set<String> {
+        // The usual answer first: every live value of this one is equal in the other and both hold
+        // as many, so nothing differs anywhere.
+        var live = 0
+        var allSame = true
+        for (key, entry) in entries {
+            guard let value = entry.value else { continue }
+            live += 1
+            if other.entries[key]?.value != value { allSame = false; break }
+        }
+        if allSame && live == other.entries.values.reduce(0, { $0 + ($1.value == nil ? 0 : 1) }) { return [] }
+
+        var differ = Set<String>()
+        var counts: [String: Int] = [:]
+        for (key, entry) in entries {
+            guard let value = entry.value else { continue }
+            let top = FieldPath(unchecked: key).enclosingTopLevel
+            counts[top, default: 0] += 1
+            if other.entries[key]?.value != value { differ.insert(top) }
+        }
+        for (key, entry) in other.entries where entry.value != nil {
+            counts[FieldPath(unchecked: key).enclosingTopLevel, default: 0] -= 1
+        }
+        for (top, count) in counts where count != 0 { differ.insert(top) }
+        return differ
     }
 
     /// True when both documents hold the same values everywhere.
@@ -188,10 +231,17 @@ public struct SpecDocument: Sendable, Codable {
 
     /// The top-level keys present, in schema order.
     public var topLevelKeys: [String] {
-        FieldSchema.cluster.map(\.name).filter { entries[$0] != nil }
+        Self.schemaKeys.filter { entries[$0] != nil }
     }
 
+    private static let schemaKeys = FieldSchema.cluster.map(\.name)
+
     // MARK: Writing
+
+    /// True when `raw` holds a `.` byte.
+    static func hasDot(_ raw: String) -> Bool {
+        raw.utf8.withContiguousStorageIfAvailable { $0.contains(UInt8(ascii: ".")) } ?? raw.utf8.contains(UInt8(ascii: "."))
+    }
 
     /// Removes every entry under `path`, `path` included.
     public mutating func removeSubtree(_ path: FieldPath) {
@@ -219,6 +269,32 @@ public struct SpecDocument: Sendable, Codable {
             groups = nil
         } else {
             for key in doomed { setEntry(key, nil) }
+        }
+    }
+
+    /// `replaceSubtree(path, with: source.subtree(path))` for each of `paths`, which must not overlap
+    /// (top-level keys, say), in one pass over this document.
+    public mutating func replaceSubtrees(_ paths: [FieldPath], from source: SpecDocument) {
+        if groups == nil, source.groups == nil, paths.allSatisfy({ !Self.hasDot($0.raw) }) {
+            // Small documents and top-level keys: a key without a dot lies within one only by being
+            // it, so those go by key; only dotted keys are compared with the paths. (Indexed
+            // documents look at the paths' groups alone, below.)
+            let nested = entries.keys.filter { key in Self.hasDot(key) && paths.contains { FieldPath(unchecked: key).isWithin($0) } }
+            for path in paths { setEntry(path.raw, nil) }
+            for key in nested { setEntry(key, nil) }
+            for path in paths {
+                if let entry = source.entries[path.raw] { setEntry(path.raw, entry) }
+            }
+            for (key, entry) in source.entries where Self.hasDot(key) && paths.contains(where: { FieldPath(unchecked: key).isWithin($0) }) {
+                setEntry(key, entry)
+            }
+            return
+        }
+        removeEntries(within: paths)
+        for path in paths {
+            source.forEachCandidate(within: path) { raw, entry in
+                if FieldPath(unchecked: raw).isWithin(path) { setEntry(raw, entry) }
+            }
         }
     }
 

@@ -33,6 +33,9 @@ public struct FleetFile: Sendable {
     public var source: String
     /// The path it was read from (in the runs rows of `--db`).
     public var sourcePath: String = ""
+    /// `--policy NAME`: every cluster's engine follows this sync policy. Nil: the releases' own
+    /// behaviour (`.rancher`), and the report does not name a policy.
+    public var policy: SyncPolicy? = nil
 
     /// Every release × refresh setting, in file order (releases outer).
     public var combinations: [Combination] {

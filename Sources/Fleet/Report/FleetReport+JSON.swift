@@ -1,17 +1,23 @@
 import ClusterStateMachine
+import SyncEngine
 
 extension FleetReport {
     /// `fleet --format json` (CONTRACT.md §5): `{"fleet", "clusters", "days", "results": [...]}`.
+    /// With `--policy`, `"policy": NAME` follows `days`.
     public var json: JSONValue {
-        .object([
+        var pairs: [(String, JSONValue)] = [
             ("fleet", .string(fleet.name)),
             ("clusters", .int(Int64(fleet.clusterCount))),
             ("accounts", .int(Int64(fleet.accounts))),
             ("days", Self.rounded(Double(fleet.duration) / Double(86_400 * SimTime.second))),
+        ]
+        if let policy = fleet.policy { pairs.append(("policy", .string(policy.rawValue))) }
+        pairs += [
             ("recommendation", .string(recommendation)),
             ("results", .array(results.map(\.json))),
             ("expectationFailures", .array(expectationFailures.map { .string($0) })),
-        ])
+        ]
+        return .object(pairs)
     }
 }
 

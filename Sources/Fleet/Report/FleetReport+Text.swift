@@ -1,4 +1,5 @@
 import ClusterStateMachine
+import SyncEngine
 import Foundation
 
 extension FleetReport {
@@ -7,7 +8,9 @@ extension FleetReport {
         let days = Double(fleet.duration) / Double(86_400 * SimTime.second)
         var out = "fleet \(fleet.name): \(fleet.clusterCount) clusters"
         out += fleet.accounts > 1 ? " in \(fleet.accounts) accounts" : ""
-        out += " × \(Self.fixed(days * 24, 1)) h = \(Self.fixed(fleet.clusterDays, 1)) cluster-days per setting\n\n"
+        out += " × \(Self.fixed(days * 24, 1)) h = \(Self.fixed(fleet.clusterDays, 1)) cluster-days per setting"
+        out += fleet.policy.map { ", every engine under the \($0.rawValue) sync policy" } ?? ""
+        out += "\n\n"
         let header = ["release", "refresh", "lost", "per 1,000 cd [95%]", "unreq", "calls", "calls/s", "p99/s", "peak/s",
                       "429s", "lag p50", "lag p99", "cron walk"]
         var rows = [header]

@@ -18,8 +18,8 @@ final class ClusterObserver: FoldObserver {
         self.writer = writer
     }
 
-    func folding(_ timed: TimedEvent, before state: ClusterState) {
-        tally.folding(timed, before: state)
+    func folding(_ timed: TimedEvent, before aws: AWSClusterState) {
+        tally.folding(timed, before: aws)
         writer?.add(timed)
         switch timed.event {
         case .workStarted:

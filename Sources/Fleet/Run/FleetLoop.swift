@@ -48,7 +48,7 @@ struct FleetLoop {
 
     private mutating func push(_ i: Int) {
         versions[i] += 1
-        guard let item = sims[i].state.nextWork else { return }
+        guard let item = sims[i].nextWork else { return }
         heap.insert(Entry(at: item.at, isStep: item.kind.isStep, cluster: i, version: versions[i]))
     }
 }

@@ -1,5 +1,6 @@
 import EventStore
 import Simulator
+import SyncEngine
 
 /// `simctl replay` for the clusters `simctl fleet --db` recorded: the fleet (or the shard) is run
 /// again into a store in memory, once for all its clusters, and each recorded stream is compared
@@ -12,18 +13,25 @@ public enum FleetReplay {
         var groups: [String: [RunRecord]] = [:]
         var order: [String] = []
         for record in records {
-            let shard = RunRecorder.Overrides.of(record).shard ?? ""
-            let key = shard + "\u{0}" + record.sourcePath + "\u{0}" + record.scenarioSource
+            let overrides = RunRecorder.Overrides.of(record)
+            let key = (overrides.shard ?? "") + "\u{0}" + (overrides.policy ?? "") + "\u{0}" + record.sourcePath + "\u{0}" + record.scenarioSource
             if groups[key] == nil { order.append(key) }
             groups[key, default: []].append(record)
         }
         for key in order {
             let group = groups[key] ?? []
             guard let first = group.first else { continue }
-            let fleet: FleetFile
+            var fleet: FleetFile
             do { fleet = try FleetLoader.parse(first.scenarioSource, path: first.sourcePath) } catch {
                 for record in group { outcomes[record.id] = .different("the stored fleet file no longer loads: \(error)") }
                 continue
+            }
+            if let name = RunRecorder.Overrides.of(first).policy {
+                guard let policy = SyncPolicy.named(name) else {
+                    for record in group { outcomes[record.id] = .different("the stored policy \"\(name)\" is not one this build knows") }
+                    continue
+                }
+                fleet.policy = policy
             }
             let shardText = RunRecorder.Overrides.of(first).shard
             guard let shard = shardText.map({ Shard(parsing: $0) }) ?? .whole else {

@@ -124,6 +124,8 @@ struct FleetUnit {
             aws: fleet.aws, cluster: cluster, managed: fleet.managed,
             steps: ClusterWorkload.steps(for: fleet, using: &workload), until: end, expect: nil,
             sourcePath: "", source: "")
-        return (scenario, lastRead)
+        var withPolicy = scenario
+        withPolicy.policy = fleet.policy ?? .rancher
+        return (withPolicy, lastRead)
     }
 }

@@ -27,7 +27,7 @@ final class StreamWriter {
     /// `shard`) and returns the writer of its stream.
     static func start(in store: EventStore, fleet: FleetFile, combination: Combination, shard: Shard, cluster: Scenario) throws -> StreamWriter {
         let streamId = streamId(fleet: fleet, combination: combination, cluster: cluster.name)
-        let overrides = RunRecorder.Overrides(kind: "fleet", setting: combination.setting.label,
+        let overrides = RunRecorder.Overrides(policy: fleet.policy?.rawValue, kind: "fleet", setting: combination.setting.label,
                                               shard: shard == .whole ? nil : shard.description)
         let runId = try store.insertRun(RunRecord(
             scenarioName: cluster.name, scenarioSource: fleet.source, sourcePath: fleet.sourcePath,
@@ -60,6 +60,8 @@ final class StreamWriter {
 
     /// The stream of cluster `cluster` under a combination: `<fleet>/<release>@<setting>/<cluster>`.
     static func streamId(fleet: FleetFile, combination: Combination, cluster: String) -> String {
-        "\(fleet.name)/\(combination.profile.name)@\(combination.setting.label)/\(cluster)"
+        // A policy run gets streams of its own: `<fleet>/<release>@<setting>+<policy>/<cluster>`.
+        let policy = fleet.policy.map { "+" + $0.rawValue } ?? ""
+        return "\(fleet.name)/\(combination.profile.name)@\(combination.setting.label)\(policy)/\(cluster)"
     }
 }

@@ -1,5 +1,6 @@
 import EventStore
 import Foundation
+import SyncEngine
 
 /// Runs a fleet, or one shard of it, and merges shards back into one report.
 public enum FleetRunner {
@@ -35,6 +36,9 @@ public enum FleetRunner {
             guard s.format == ShardFile.formatName, s.version == ShardFile.currentVersion else {
                 throw FleetMergeError("\(path): not a fleet shard file of version \(ShardFile.currentVersion) (format \"\(s.format)\", version \(s.version))")
             }
+            guard s.policy == first.file.policy else {
+                throw FleetMergeError("\(path): ran under sync policy \(s.policy ?? "rancher (none given)"), \(first.path) under \(first.file.policy ?? "rancher (none given)")")
+            }
             guard s.fingerprint == first.file.fingerprint, s.shards == first.file.shards else {
                 throw FleetMergeError("\(path): comes from another fleet run (fleet \(s.fleet), \(s.shards) shards, file \(s.fingerprint)) than \(first.path) (fleet \(first.file.fleet), \(first.file.shards) shards, file \(first.file.fingerprint))")
             }
@@ -48,9 +52,15 @@ public enum FleetRunner {
         guard missing.isEmpty else {
             throw FleetMergeError("missing shard\(missing.count > 1 ? "s" : "") \(missing.map { "\($0)/\(first.file.shards)" }.joined(separator: ", "))")
         }
-        let fleet: FleetFile
+        var fleet: FleetFile
         do { fleet = try FleetLoader.parse(first.file.source, path: first.path) } catch {
             throw FleetMergeError("\(first.path): its fleet file no longer parses: \(error)")
+        }
+        if let name = first.file.policy {
+            guard let policy = SyncPolicy.named(name) else {
+                throw FleetMergeError("\(first.path): unknown sync policy \"\(name)\"; expected one of \(SyncPolicy.names.joined(separator: ", "))")
+            }
+            fleet.policy = policy
         }
         var statistics = Array(repeating: UnitStatistics(), count: fleet.combinations.count)
         for (path, s) in shards.sorted(by: { $0.file.shard < $1.file.shard }) {

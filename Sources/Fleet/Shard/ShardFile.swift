@@ -19,6 +19,8 @@ public struct ShardFile: Codable, Sendable {
     /// Index i: the statistics of `fleet.combinations[i]` over this shard's units.
     public var statistics: [UnitStatistics]
     public var source: String
+    /// The `--policy` the shard ran under (absent: the releases' own behaviour).
+    public var policy: String?
 
     init(fleet: FleetFile, shard: Shard, units: [FleetUnitID], statistics: [UnitStatistics]) {
         format = Self.formatName
@@ -30,6 +32,7 @@ public struct ShardFile: Codable, Sendable {
         self.units = units
         self.statistics = statistics
         source = fleet.source
+        policy = fleet.policy?.rawValue
     }
 
     public static func fingerprint(_ text: String) -> String {

@@ -13,13 +13,17 @@ struct EKSResourceNames {
     let account: String
     let clusterName: String
     let clusterArn: String
+    /// True when region and account were read from the cluster's ARN (they depend on nothing else).
+    let fromArn: Bool
 
     init(aws: AWSClusterState, parameters: AWSModelParameters) {
         let parts = aws.arn.split(separator: ":", maxSplits: 5, omittingEmptySubsequences: false)
         if parts.count == 6, parts[0] == "arn", parts[2] == "eks" {
             region = String(parts[3])
             account = String(parts[4])
+            fromArn = true
         } else {
+            fromArn = false
             region = aws.visible.string("region") ?? "us-west-2"
             account = parameters.accountId
         }

@@ -8,6 +8,8 @@ struct EKSView {
     let aws: AWSClusterState
     let now: SimTime
     let parameters: AWSModelParameters
+    /// The model's resource names when it had them at hand (see `ModeledEKS.resourceNames`).
+    var knownNames: EKSResourceNames? = nil
 
     // MARK: Existence
 
@@ -61,10 +63,12 @@ struct EKSView {
     /// `described.subtree(path)`, built from that subtree alone: a DescribeNodegroup does not copy
     /// the other node groups while an update is InProgress.
     func described(within path: FieldPath) -> [String: Entry] {
-        var doc = SpecDocument(entries: aws.visible.subtree(path))
-        if parameters.configVisibility == .atAcceptance {
-            for update in aws.inProgressUpdates { doc.apply(update.change) }
-        }
+        let visible = aws.visible.subtree(path)
+        let updates = parameters.configVisibility == .atAcceptance ? aws.inProgressUpdates : []
+        // Nothing applied: the subtree is already the answer.
+        guard !updates.isEmpty else { return visible }
+        var doc = SpecDocument(entries: visible)
+        for update in updates { doc.apply(update.change) }
         return doc.subtree(path)
     }
 
@@ -95,7 +99,7 @@ struct EKSView {
 
     // MARK: ARNs
 
-    var arns: EKSResourceNames { EKSResourceNames(aws: aws, parameters: parameters) }
+    var arns: EKSResourceNames { knownNames ?? EKSResourceNames(aws: aws, parameters: parameters) }
 }
 
 extension ModeledEKS {

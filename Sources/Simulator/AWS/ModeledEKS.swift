@@ -4,7 +4,7 @@ import SyncEngine
 /// The modeled EKS control plane for one cluster.
 ///
 /// Holds no state of its own: everything it knows is folded from the event log
-/// (`context.state.aws`). Every call, accepted or refused, emits `.awsCalled(AWSCall)` by the
+/// (`context.awsState`). Every call, accepted or refused, emits `.awsCalled(AWSCall)` by the
 /// caller, with the parameters, the field paths touched and the answer; what the call changes in
 /// AWS follows as events by `.aws` (`AWSUpdateStarted`, `AWSResourcesChanged`), and the timers that
 /// finish the work are scheduled through the context. The rules live in `Operations/`, each named
@@ -43,6 +43,18 @@ public final class ModeledEKS {
         return ModeledEKSClient(model: self, caller: caller, session: SDKSession(mode: mode, latency: callLatency))
     }
 
+    /// The resource names of `aws`, kept while its ARN and name stay the same: they are read from the
+    /// ARN alone then, and parsing it on every call showed in a fleet's profile. A cluster without a
+    /// well-formed ARN takes its region from the spec, so its names are worked out every time.
+    func resourceNames(_ aws: AWSClusterState) -> EKSResourceNames {
+        if let kept = keptNames, kept.clusterName == aws.name, kept.arn == aws.arn { return kept.names }
+        let names = EKSResourceNames(aws: aws, parameters: parameters)
+        keptNames = names.fromArn ? (aws.name, aws.arn, names) : nil
+        return names
+    }
+
+    private var keptNames: (clusterName: String, arn: String, names: EKSResourceNames)?
+
     /// Records the time a client's pass has taken so far.
     func passElapsed(_ elapsed: SimTime) { lastPassElapsed = elapsed }
 
@@ -51,7 +63,7 @@ public final class ModeledEKS {
     /// group finishing its creation or deletion. Other work kinds are not AWS's and are ignored, as is
     /// a timer whose subject has moved on.
     public func handle(_ work: WorkKind) {
-        let aws = context.state.aws
+        let aws = context.awsState
         switch work {
         case .awsStatusVisible(let id):
             // aws-eks-model R3: DescribeCluster starts reporting UPDATING once the lag has passed.
@@ -108,7 +120,8 @@ public final class ModeledEKS {
         _ operation: String, caller: Actor, request: [String: String], fields: [FieldPath],
         _ decide: (EKSView) throws(EKSError) -> Accepted<Response>
     ) throws(EKSError) -> Response {
-        let view = EKSView(aws: context.state.aws, now: context.now, parameters: parameters)
+        let aws = context.awsState
+        let view = EKSView(aws: aws, now: context.now, parameters: parameters, knownNames: resourceNames(aws))
         // The parameter naming this cluster is recorded by name only: the log holds the cluster's
         // name once (ClusterObserved), not once per call.
         var request = request

@@ -16,9 +16,9 @@ public final class LossTally: FoldObserver {
 
     public init() {}
 
-    /// Sees an event about to be folded into `state` (writes, refusals, failed updates, conflicts).
-    public func folding(_ timed: TimedEvent, before state: ClusterState) {
-        closeEvent(after: state.aws.visible)
+    /// Sees an event about to be folded, with AWS before it (writes, refusals, failed updates, conflicts).
+    public func folding(_ timed: TimedEvent, before aws: AWSClusterState) {
+        closeEvent(after: aws.visible)
         switch timed.event {
         case .syncConflictSurfaced(let c):
             surfaced.append(SurfacedConflict(conflict: c, by: timed.actor, at: timed.at,
@@ -27,10 +27,10 @@ public final class LossTally: FoldObserver {
         case .writeMade(let w): lineage.record(w)
         case .writeRefused(let r): for id in r.writes { refusals[id] = (r.operation, r.error) }
         case .awsUpdateFinished(let f) where f.status != .successful:
-            if let u = state.aws.update(f.id) { failedOrigins.formUnion(u.change.entries.values.map(\.origin)) }
+            if let u = aws.update(f.id) { failedOrigins.formUnion(u.change.entries.values.map(\.origin)) }
         default: break
         }
-        awsBefore = state.aws.visible
+        awsBefore = aws.visible
     }
 
     /// Sees one value replaced on a surface while the event is folded: a clobber, or an unrequested change.

@@ -9,7 +9,7 @@ public enum LostWriteChecker {
         let tally = LossTally()
         var state = ClusterState()
         for timed in run.log {
-            tally.folding(timed, before: state)
+            tally.folding(timed, before: state.aws)
             state.apply(timed) { tally.stored($0) }
         }
         return tally.findings(state: state, run: run, explain: true)

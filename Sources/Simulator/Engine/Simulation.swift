@@ -13,6 +13,9 @@ public final class Simulation: SimulationContext, SimulationClock {
     /// For each event, the index in `log` of the `workStarted` it happened under (its cause).
     public private(set) var causes: [Int?] = []
     public private(set) var now: SimTime = 0
+    public var awsState: AWSClusterState { state.aws }
+    /// `state.nextWork`, without copying the state (a fleet's loop asks after every item).
+    public var nextWork: WorkItem? { state.nextWork }
     public var startEpochSeconds: Int64 { scenario.startEpochSeconds }
     /// Comparisons between work whose times depend differently on the swept variables (only
     /// recorded when something is swept).
@@ -213,9 +216,9 @@ public final class Simulation: SimulationContext, SimulationClock {
 
     public func emit(_ event: ClusterEvent, by actor: Actor) {
         // Whole documents decided by the sync engine are logged as what changed.
-        let timed = TimedEvent(at: now, actor: actor, state.recorded(event))
+        let timed = TimedEvent(at: now, actor: actor, ClusterState.isRecordedAsIs(event) ? event : state.recorded(event))
         if let observer {
-            observer.folding(timed, before: state)
+            observer.folding(timed, before: state.aws)
             state.apply(timed) { observer.stored($0) }
         } else {
             state.apply(timed)
@@ -226,7 +229,9 @@ public final class Simulation: SimulationContext, SimulationClock {
         }
         eventCount += 1
         onEvent?(eventCount - 1, state)
-        for requeue in engine.reactions(to: event, in: state) { schedule(requeue) }
+        if SyncEngine.mayReact(to: event) {
+            for requeue in engine.reactions(to: event, in: state) { schedule(requeue) }
+        }
     }
 
     public func schedule(_ kind: WorkKind, after delay: SimTime) {

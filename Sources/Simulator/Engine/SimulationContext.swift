@@ -5,6 +5,8 @@ import ClusterStateMachine
 public protocol SimulationContext: AnyObject {
     /// The state folded from every event so far.
     var state: ClusterState { get }
+    /// `state.aws`, without copying the rest of the state (the modeled AWS reads it on every call).
+    var awsState: AWSClusterState { get }
     /// The virtual clock's time.
     var now: SimTime { get }
     /// Appends `event` to the log and folds it into `state` before returning.
@@ -23,6 +25,8 @@ public protocol SimulationContext: AnyObject {
 }
 
 extension SimulationContext {
+    public var awsState: AWSClusterState { state.aws }
+
     public func compared(attemptAt: SimTime, withFaultEndingAt until: SimTime) {}
 
     /// A context without a generator of its own (an audit's observed run) waits the middle of the range.

@@ -44,6 +44,7 @@ public struct SyncEngine {
     ///   `active`, the bridge's watch event. The bridge is listed first so that it sees the phase
     ///   of this event even when both run at the same moment.
     public func reactions(to event: ClusterEvent, in state: ClusterState) -> [Requeue] {
+        guard Self.mayReact(to: event) else { return [] }
         switch event {
         case .rancherSpecEdited, .specSynced:
             return [Requeue(.bridgeSync, after: timings.bridgeLatency)]
@@ -70,6 +71,18 @@ public struct SyncEngine {
             return []
         default:
             return []
+        }
+    }
+
+    /// False for the events `reactions` answers with nothing whatever the state (a call record, a
+    /// work item's bookkeeping, ...): the simulation need not hand it the state for those.
+    public static func mayReact(to event: ClusterEvent) -> Bool {
+        switch event {
+        case .rancherSpecEdited, .specSynced, .eksConfigPushed, .operatorStatusUpdated, .faultCleared(.operatorDown),
+             .refresherStatusChanged, .upstreamSpecCleared, .bridgeWatchEnded, .appliedSpecRecorded:
+            return true
+        default:
+            return false
         }
     }
 

@@ -41,7 +41,17 @@ extension OperatorPass {
         }
 
         // 6. Launch-template version clean-up: launch templates are not modeled.
-        // 7. BuildUpstreamClusterState.
+        // 7. BuildUpstreamClusterState. From eks-operator v1.9.1 it checks the EBS CSI add-on
+        // (CheckEBSAddon, the refresher's read calls the same function): "not found" means no
+        // add-on; any other error fails the pass (versions.md §1.1, real-inputs.md §2).
+        if profile.has(.describeAddonInRefresh) {
+            do {
+                _ = try aws.describeAddon(clusterName: clusterName, addonName: "aws-ebs-csi-driver")
+            } catch where error.code == "ResourceNotFoundException" {
+            } catch {
+                throw failure(error, operation: "DescribeAddon", context: nil)
+            }
+        }
         let upstream = UpstreamState.build(cluster: cluster, nodegroups: groups, readAt: now,
                                            versionWhileUpdating: !profile.has(.upstreamVersionDroppedWhileUpdating))
         applyPolicy(upstream: upstream)

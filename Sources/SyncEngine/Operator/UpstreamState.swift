@@ -6,7 +6,8 @@ import ClusterStateMachine
 ///
 /// Entries keep the origin AWS holds and get `readAt = readAt` (the moment of the read). Fields the
 /// modeled AWS does not track (launch templates, the EBS CSI add-on, AMI types) are whatever the
-/// AWS document holds; no `DescribeAddon` or EC2 call is made.
+/// AWS document holds; no EC2 call is made here, and the caller makes the DescribeAddon call of
+/// releases that have it (`Behaviour.describeAddonInRefresh`).
 enum UpstreamState {
     /// Builds the upstream spec. Node groups in DELETING are skipped. A node group's `version` is
     /// left out while the group is UPDATING (eks-operator v1.3.0+: the guard "equals the cluster
@@ -15,7 +16,7 @@ enum UpstreamState {
     static func build(cluster: ClusterDescription, nodegroups: [NodegroupDescription], readAt: SimTime,
                       versionWhileUpdating: Bool = false) -> SpecDocument {
         var entries: [String: Entry] = [:]
-        for (raw, entry) in cluster.document.entries where FieldPath(unchecked: raw).topLevel != "nodeGroups" {
+        for (raw, entry) in cluster.document.entries where !FieldPath(unchecked: raw).hasTopLevel("nodeGroups") {
             entries[raw] = Entry(entry.value, origin: entry.origin, readAt: readAt)
         }
         // Values the Go function always sets, whatever DescribeCluster omitted.

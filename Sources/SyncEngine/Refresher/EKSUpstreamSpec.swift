@@ -8,6 +8,7 @@ enum EKSUpstreamSpec {
     static let identityKeys = [
         "displayName", "region", "amazonCredentialSecret", "imported", "subnets", "securityGroups", "serviceRole",
     ]
+    static let identityPaths = identityKeys.map(FieldPath.init(unchecked:))
 
     /// DescribeCluster, ListNodegroups, DescribeNodegroup × N, and DescribeAddon where the release
     /// makes it; the first error ends the read.
@@ -37,10 +38,7 @@ enum EKSUpstreamSpec {
         }
         var upstream = UpstreamState.build(cluster: cluster, nodegroups: groups, readAt: now,
                                            versionWhileUpdating: !profile.has(.upstreamVersionDroppedWhileUpdating))
-        for key in identityKeys {
-            let path = FieldPath(unchecked: key)
-            upstream.replaceSubtree(path, with: spec.subtree(path))
-        }
+        upstream.replaceSubtrees(identityPaths, from: spec)
         return upstream
     }
 }

@@ -98,9 +98,11 @@ struct Refresher {
     /// map, the whole `nodeGroups` list. There is no per-key merge (reference §4.2 "Consequences").
     static func specSync(spec: SpecDocument, upstream: SpecDocument) -> SubtreeChange {
         var change = SubtreeChange()
+        let differ = spec.topLevelKeysWithDifferentValues(from: upstream)
+        guard !differ.isEmpty else { return change }
         for key in upstream.topLevelKeys where spec.isManaged(key) {
             let path = FieldPath(unchecked: key)
-            guard upstream.value(at: path) != nil, !spec.sameValues(under: path, as: upstream) else { continue }
+            guard upstream.value(at: path) != nil, differ.contains(key) else { continue }
             change.replaced.append(path)
             change.entries.merge(upstream.subtree(path)) { _, new in new }
         }

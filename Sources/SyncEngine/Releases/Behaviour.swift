@@ -53,7 +53,8 @@ public enum Behaviour: String, CaseIterable, Hashable, Sendable, Codable {
     case upstreamVersionDroppedWhileUpdating
     /// The operator's workqueue backs off 5 ms·2^n up to 1000 s, not lasso's 30 s / 2 min.
     case operatorLimiterCap1000s
-    /// BuildUpstreamClusterState calls DescribeAddon (aws-ebs-csi-driver) on every refresh.
+    /// BuildUpstreamClusterState calls DescribeAddon (aws-ebs-csi-driver): on every refresh, and in
+    /// every operator pass that builds the upstream state.
     case describeAddonInRefresh
     /// AWS calls go through aws-sdk-go-v2 (standard retryer: 3 attempts, backoff up to 20 s, a
     /// 500-token retry quota); before, aws-sdk-go v1 (3 retries, throttle delay 500 ms to 300 s).
@@ -80,7 +81,7 @@ public enum Behaviour: String, CaseIterable, Hashable, Sendable, Codable {
         case .nodeGroupVersionManagedTemplateOnly: "node-group versions pushed only for Rancher's launch template"
         case .upstreamVersionDroppedWhileUpdating: "a node group's version is left out of the upstream while UPDATING"
         case .operatorLimiterCap1000s: "the operator's retries back off up to 1000 s"
-        case .describeAddonInRefresh: "every refresh also calls DescribeAddon"
+        case .describeAddonInRefresh: "every refresh, and the operator's upstream read, also calls DescribeAddon"
         case .awsSDKGoV2: "AWS calls through aws-sdk-go-v2 (else aws-sdk-go v1)"
         }
     }

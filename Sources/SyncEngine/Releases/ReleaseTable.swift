@@ -79,7 +79,7 @@ public enum ReleaseTable {
         BehaviourSwitch(.operatorLimiterCap1000s, .eksOperator, [range(until: "1.1.2")],
                         source: "eks-operator v1.0.1–v1.1.1 go.mod pin lasso 0e4cc0ef/7fcb07d6 (client-go DefaultControllerRateLimiter); v1.1.2 pins fc3ebd90, after lasso 202b992 (§3.7)"),
         BehaviourSwitch(.describeAddonInRefresh, .eksOperator, [range(from: "1.9.1")],
-                        source: "controller/external.go v1.9.1:104 CheckEBSAddon (DescribeAddon aws-ebs-csi-driver) (§1.1)"),
+                        source: "controller/external.go v1.9.1:104 CheckEBSAddon (DescribeAddon aws-ebs-csi-driver) in BuildUpstreamClusterState, which the refresher and the operator's checkAndUpdate both call (§1.1)"),
         BehaviourSwitch(.awsSDKGoV2, .eksOperator, [range(from: "1.9.0")],
                         source: "go.mod: aws-sdk-go v1 up to v1.3.x, aws-sdk-go-v2 from v1.9.0 (real-inputs.md §2)"),
     ]

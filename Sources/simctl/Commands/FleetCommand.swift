@@ -2,6 +2,7 @@ import ArgumentParser
 import EventStore
 import Fleet
 import Foundation
+import SyncEngine
 
 /// `simctl fleet FILE` and `simctl fleet merge F...`: many clusters against one account's API budget.
 struct FleetCommand: ParsableCommand {
@@ -31,10 +32,13 @@ struct FleetRunCommand: ParsableCommand {
     @Option(help: ArgumentHelp("With --shard: write the shard file here (default: standard output).", valueName: "path")) var out: String?
     @Option(help: "Run this many shards as child processes and merge them.") var jobs: Int?
     @Option(help: "Record every cluster's events in this SQLite database, each cluster its own stream.") var db: String?
+    @Option(help: "Run every cluster's engine under this sync policy (\(SyncPolicy.names.joined(separator: ", "))).") var policy: String?
 
     func run() throws {
-        let fleet: FleetFile
+        try NamedOption.checkPolicy(policy, command: "fleet")
+        var fleet: FleetFile
         do { fleet = try FleetLoader.load(path: file) } catch { throw SimctlExit.badInput("\(error)") }
+        fleet.policy = policy.flatMap(SyncPolicy.named)
         var part = Shard.whole
         if let shard {
             guard let parsed = Shard(parsing: shard) else {
@@ -57,7 +61,7 @@ struct FleetRunCommand: ParsableCommand {
             if let out { try PictureOutput.save(String(decoding: data, as: UTF8.self), to: out) } else { Output.print(String(decoding: data, as: UTF8.self)) }
             return
         }
-        let report = try jobs.map { try FleetJobs.run(file: file, jobs: $0) }
+        let report = try jobs.map { try FleetJobs.run(file: file, jobs: $0, policy: policy) }
             ?? FleetReport(fleet: fleet, statistics: FleetRunner.run(fleet, recordingIn: store).statistics)
         try FleetOutput.print(report, format: format, html: html)
     }
@@ -106,7 +110,7 @@ enum FleetOutput {
 /// `--jobs N`: this executable run N times as `fleet FILE --shard k/N --out …`, in parallel
 /// child processes (never threads inside a simulated run), then merged.
 enum FleetJobs {
-    static func run(file: String, jobs: Int) throws -> FleetReport {
+    static func run(file: String, jobs: Int, policy: String? = nil) throws -> FleetReport {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("simctl-fleet-\(ProcessInfo.processInfo.processIdentifier)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -116,7 +120,7 @@ enum FleetJobs {
             let path = folder.appendingPathComponent("shard-\(k).json").path
             let child = Process()
             child.executableURL = executable
-            child.arguments = ["fleet", file, "--shard", "\(k)/\(jobs)", "--out", path]
+            child.arguments = ["fleet", file, "--shard", "\(k)/\(jobs)", "--out", path] + (policy.map { ["--policy", $0] } ?? [])
             let errors = Pipe()
             child.standardError = errors
             try child.run()

@@ -21,7 +21,7 @@ struct StoredRun {
             startEpochSeconds = fleet.startEpochSeconds
             aws = fleet.aws
             title = "run \(record.id): \(record.scenarioName) of fleet \(fleet.name) (profile \(record.profile)"
-                + (setting.map { ", \($0)" } ?? "") + (overrides.shard.map { ", shard \($0)" } ?? "") + ", seed \(record.seed))"
+                + (setting.map { ", \($0)" } ?? "") + (overrides.policy.map { ", policy \($0)" } ?? "") + (overrides.shard.map { ", shard \($0)" } ?? "") + ", seed \(record.seed))"
             return
         }
         let scenario = try ScenarioLoader.parse(record.scenarioSource, path: record.sourcePath)

@@ -8,7 +8,7 @@ extension ModeledEKS {
     /// leaves it ACTIVE, R2). With `configVisibility == .atCompletion` the values stay old until the
     /// update succeeds.
     func describeCluster(name: String, caller: Actor) throws(EKSError) -> ClusterDescription {
-        let fields = EKSView(aws: context.state.aws, now: context.now, parameters: parameters).described.topLevelKeys
+        let fields = EKSView(aws: context.awsState, now: context.now, parameters: parameters).described.topLevelKeys
             .filter { $0 != "nodeGroups" }.map(FieldPath.init(unchecked:))
         return try perform("DescribeCluster", caller: caller, request: ["name": name], fields: fields) { view throws(EKSError) in
             try view.requireCluster(name)

@@ -59,7 +59,7 @@ extension ModeledEKS {
 
     /// The tag paths a tag call names, for the call record (none when the ARN names nothing known).
     private func tagFields(_ arn: String, keys: [String]) -> [FieldPath] {
-        let view = EKSView(aws: context.state.aws, now: context.now, parameters: parameters)
+        let view = EKSView(aws: context.awsState, now: context.now, parameters: parameters)
         guard let resource = try? view.arns.resolve(arn, in: view) else { return [] }
         let base = view.arns.tagsPath(resource)
         return keys.map { base.appending($0) }
