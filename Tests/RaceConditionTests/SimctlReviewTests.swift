@@ -62,5 +62,15 @@ final class SimctlReviewTests: XCTestCase {
         let late = try SimctlProcess.run(["state", "--db", db, "--at", "10h"])
         XCTAssertEqual(late.status, 0, late.stderr)
         XCTAssertTrue(late.stdout.hasPrefix("--at 10h is after the run's last event: the state the run ended in.\nrun 1 docs-race-a-console-then-rancher-tags at 2025-01-01T11:10:00Z\n"), late.stdout)
+        let early = try SimctlProcess.run(["state", "--db", db, "--at", "-1m"])
+        XCTAssertEqual(early.status, 2)
+        XCTAssertEqual(early.stderr, "simctl state: --at -1m is before the run's start; offsets count from it (0s is the start)\n")
+    }
+
+    func testANegativeRangeIsTakenWithOrWithoutTheEqualsSign() throws {
+        let spaced = try SimctlProcess.run(["sweep", raceA, "--step", "1", "--from", "-5m", "--to", "7m", "--format", "json"])
+        let joined = try SimctlProcess.run(["sweep", raceA, "--step", "1", "--from=-5m", "--to", "7m", "--format", "json"])
+        XCTAssertEqual(spaced.status, 0, spaced.stderr)
+        XCTAssertEqual(spaced.stdout, joined.stdout)
     }
 }

@@ -10,7 +10,7 @@ struct StateCommand: ParsableCommand {
 
     @Option(help: "The database `simctl run --db` wrote.") var db: String
     @Option(help: "The cluster (displayName) or scenario, when the database holds several.") var cluster: String?
-    @Option(help: "An offset from the start (90s, 5m) or an RFC 3339 time; default: the end.") var at: String?
+    @Option(parsing: .unconditional, help: "An offset from the start (90s, 5m) or an RFC 3339 time; default: the end.") var at: String?
     @Option(name: .customLong("run"), help: "The run, when the database holds several (default: the last).") var runId: Int64?
     @Option(help: "Output format: text or json.") var format: OutputFormat = .text
 
@@ -28,6 +28,7 @@ struct StateCommand: ParsableCommand {
             switch DurationText.parse(at, allowNegative: false) {
             case .success(let offset): limit = offset
             case .failure(.tooLong): throw SimctlExit.badInput("simctl state: --at \"\(at)\"; expected an offset \(DurationText.limitText)")
+            case .failure(.negative): throw SimctlExit.badInput("simctl state: --at \(at) is before the run's start; offsets count from it (0s is the start)")
             case .failure:
                 guard let epochMs = RFC3339.parseMilliseconds(at) else {
                     throw SimctlExit.badInput("simctl state: --at \"\(at)\"; expected an offset like 5m30s or an RFC 3339 time like 2025-01-01T11:03:00Z")

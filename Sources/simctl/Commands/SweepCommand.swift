@@ -14,9 +14,10 @@ struct SweepCommand: ParsableCommand {
     @Option(help: "The step to move (0-based); give it twice to move two steps at once.") var step: [Int] = []
     @Option(help: ArgumentHelp("A timing parameter to sweep instead of a step: eksRefresh, lastRefresh, statusLag, updateDurations.TYPE, nodegroupCreate, nodegroupDelete, nodegroupVersionUpdate (exact), or timings.NAME (on a grid).", valueName: "name"))
     var param: String?
-    @Option(help: "Start of the range (a duration; negative as --from=-2m; a parameter also takes plain seconds). Twice with two steps: one per step. Default for steps: 0s; a parameter needs it.")
+    // `.unconditionalSingleValue`: `--from -2m` takes -2m as the value, not as an option.
+    @Option(parsing: .unconditionalSingleValue, help: "Start of the range (a duration, negative allowed: -2m; a parameter also takes plain seconds). Twice with two steps: one per step. Default for steps: 0s; a parameter needs it.")
     var from: [String] = []
-    @Option(help: "End of the range. Twice with two steps: one per step. Default for steps: 12m; a parameter needs it.") var to: [String] = []
+    @Option(parsing: .unconditionalSingleValue, help: "End of the range. Twice with two steps: one per step. Default for steps: 12m; a parameter needs it.") var to: [String] = []
     @Option(help: "Grid spacing for parameters swept on a grid (default: a hundredth of the range).") var grid: String?
     @Option(help: "Override the scenario's profile.") var profile: String?
     @Option(help: "Override the scenario's sync policy (\(SyncPolicy.names.joined(separator: ", "))).") var policy: String?
