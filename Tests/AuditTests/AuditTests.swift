@@ -102,6 +102,18 @@ final class AuditTests: XCTestCase {
         XCTAssertEqual(audit.mismatches, [])
     }
 
+    /// `--profile` wins, but a release the records contradict is said to be one.
+    func testAGivenReleaseThatTheRecordsContradictIsNamedAsSuch() throws {
+        var input = AuditFixtures.input("race")
+        input.profile = "rancher-2.10.3"
+        let audit = try Audit.run(input)
+        XCTAssertEqual(audit.reconstruction.scenario.profile.name, "rancher-2.10.3")
+        XCTAssertTrue(audit.reconstruction.profileReason.hasPrefix("given with --profile, although the records point elsewhere: "), audit.reconstruction.profileReason)
+        XCTAssertTrue(audit.reconstruction.profileReason.hasSuffix("that fits rancher-2.5.0 … 2.5.7"), audit.reconstruction.profileReason)
+        input.profile = "rancher-2.5.7"
+        XCTAssertEqual(try Audit.run(input).reconstruction.profileReason, "given with --profile")
+    }
+
     func testTheSameRecordsGiveTheSameBytes() throws {
         let a = try AuditReport(Audit.run(AuditFixtures.input("race")))
         let b = try AuditReport(Audit.run(AuditFixtures.input("race")))

@@ -13,11 +13,12 @@ enum ProfileInference {
     static func usesSDKv2(_ p: Profile) -> Bool { p.has(.awsSDKGoV2) }
 
     static func infer(_ attribution: Attribution, override: String?, startEpochSeconds: Int64) throws(AuditError) -> (name: String, reason: String) {
+        var overridden: Profile?
         if let override {
             guard let profile = Profile.named(override) else {
                 throw AuditError(file: "--profile", message: "unknown profile \(override); did you mean \(Profile.suggestion(for: override))?")
             }
-            return (profile.name, "given with --profile")
+            overridden = profile
         }
         var reasons: [String] = []
         var refresher: Profile.RefresherSchedule?
@@ -54,8 +55,14 @@ enum ProfileInference {
             (refresher.map { p.refresher == $0 } ?? true) && (sdkV2.map { usesSDKv2(p) == $0 } ?? true)
                 && (gate.map { asksListUpdates(p) == $0 } ?? true)
         }
-        guard let chosen = fits.last ?? Profile.releases.last else { return ("latest", "no profile known") }
         let text = reasons.joined(separator: "; ")
+        if let overridden {
+            // The user's word wins, but not silently against the records.
+            guard !fits.isEmpty, !fits.contains(where: { $0.release == overridden.release }) else { return (overridden.name, "given with --profile") }
+            let range = fits.count == 1 ? fits[0].name : "\(fits[0].name) … \(fits[fits.count - 1].release.version)"
+            return (overridden.name, "given with --profile, although the records point elsewhere: \(text); that fits \(range)")
+        }
+        guard let chosen = fits.last ?? Profile.releases.last else { return ("latest", "no profile known") }
         guard let first = fits.first else { return (chosen.name, "no release fits all of: \(text); using the newest") }
         let range = first == chosen ? chosen.name : "\(first.name) … \(chosen.release.version) (\(fits.count) releases)"
         return (chosen.name, "\(text); that fits \(range), the newest is taken")
