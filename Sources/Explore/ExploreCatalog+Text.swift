@@ -41,11 +41,11 @@ extension ExploreCatalog {
             out += "  \(n + 1). [\(c.profile)] \(c.signature)\n"
             out += "     found after \(c.foundAfter) runs; shrunk from \(c.original.steps.count) to \(c.shrunk.steps.count) step\(c.shrunk.steps.count == 1 ? "" : "s") in \(c.shrinkTries) tries → \(name(n)).yaml\n"
             for s in c.shrunk.steps { out += "       at \(ScenarioText.duration(s.at)) \(s.actor.rawValue): \(ScenarioText.action(s.action))\n" }
+            let unrequested = c.signature.kind == RaceSignature.unrequested
+            if unrequested { out += "     changed unasked: \(c.unrequestedChanges.map(\.raw).joined(separator: ", "))\n" }
             if let w = c.windows {
-                let windows = w.windows.map { "[\(ScenarioText.duration($0.from)), \(ScenarioText.duration($0.to)))" }
-                out += "     lost when step \(c.decisiveStep) moves by \(windows.isEmpty ? "nothing in range" : windows.joined(separator: ", "))\n"
-            } else {
-                out += "     changed unasked: \(c.unrequestedChanges.map(\.raw).joined(separator: ", "))\n"
+                let windows = (unrequested ? w.unrequestedWindows : w.windows).map { "[\(ScenarioText.duration($0.from)), \(ScenarioText.duration($0.to)))" }
+                out += "     \(unrequested ? "changed" : "lost") when step \(c.decisiveStep) moves by \(windows.isEmpty ? "nothing in range" : windows.joined(separator: ", "))\n"
             }
             out += "     closed by: \(c.closedBy.isEmpty ? "no policy" : c.closedBy.joined(separator: ", "))\n"
         }

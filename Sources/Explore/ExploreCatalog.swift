@@ -41,6 +41,13 @@ public struct ExploreCatalog: Sendable {
                 let writes = win.lost.map { "{actor: \($0.actor.rawValue), field: \($0.field.raw)}" }.joined(separator: ", ")
                 expect += "      - {from: \(ScenarioText.duration(win.from)), to: \(ScenarioText.duration(win.to)), lostWrites: [\(writes)]}\n"
             }
+            if c.signature.kind == RaceSignature.unrequested {
+                expect += "    unrequested:" + (w.unrequestedWindows.isEmpty ? " []\n" : "\n")
+                for win in w.unrequestedWindows {
+                    let fields = win.unrequested.map { "{field: \($0.raw)}" }.joined(separator: ", ")
+                    expect += "      - {from: \(ScenarioText.duration(win.from)), to: \(ScenarioText.duration(win.to)), unrequestedChanges: [\(fields)]}\n"
+                }
+            }
         }
         return ScenarioText.yaml(c.shrunk, name: name(n), description: description(n), expect: expect)
     }
@@ -80,7 +87,10 @@ public struct ExploreCatalog: Sendable {
                     ("shrinkTries", .int(Int64(c.shrinkTries))),
                     ("decisiveStep", .int(Int64(c.decisiveStep))),
                     ("unrequestedChanges", .array(c.unrequestedChanges.map { .object([("field", .string($0.raw))]) })),
-                    ("windows", c.windows.map { w in .array(w.windows.map { .object([("from", seconds($0.from)), ("to", seconds($0.to))]) }) } ?? .null),
+                    ("windows", c.windows.map { w in
+                        .array((c.signature.kind == RaceSignature.unrequested ? w.unrequestedWindows : w.windows)
+                            .map { .object([("from", seconds($0.from)), ("to", seconds($0.to))]) })
+                    } ?? .null),
                     ("closedBy", .array(c.closedBy.map { .string($0) })),
                 ])
             })),

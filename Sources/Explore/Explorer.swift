@@ -98,6 +98,7 @@ public enum Explorer {
             // The last fault before the change (the failed read behind it), else the last step before it.
             let before = s.steps.indices.filter { s.steps[$0].at <= u.at }
             decisive = before.last { if case .edit = s.steps[$0].action { false } else { true } } ?? before.last ?? 0
+            windows = Sweep.run(s, step: decisive, from: -s.steps[decisive].at, to: 10 * .minute, maxEvents: eventCap)
         }
         return RaceClass(signature: signature, profile: profile, foundAfter: foundAfter, seed: seed, original: c, shrunk: small,
                          shrinkTries: shrinker.tries, lostWrites: lost.sorted(), unrequestedChanges: unrequested.sorted { $0.raw < $1.raw },
@@ -135,8 +136,8 @@ public struct RaceClass: Sendable {
     public var explanation: String
     /// The step whose timing decides it (for an unrequested change: the fault before it).
     public var decisiveStep: Int
-    /// The exact windows of the decisive step's offset in which writes are lost; nil for an
-    /// unrequested change (the sweep tracks lost writes only).
+    /// The sweep of the decisive step's offset: the exact windows in which writes are lost, and
+    /// (`unrequestedWindows`) those in which AWS changes something nobody asked for.
     public var windows: SweepResult?
     /// The other sync policies under which the shrunk scenario settles clean (`Explorer.closes`).
     public var closedBy: [String] = []

@@ -67,27 +67,35 @@ public struct ExpectedWindows: Hashable, Sendable {
     public var from: SimTime
     public var to: SimTime
     public var windows: [ExpectedWindow]
+    /// `unrequested:`: the windows in which AWS changes something nobody asked for; nil when the
+    /// file does not say (then they are not checked).
+    public var unrequested: [ExpectedWindow]?
     /// How far each window's edges may move before the expectation fails (0: exact).
     public var tolerance: SimTime
 
-    public init(step: Int, from: SimTime, to: SimTime, windows: [ExpectedWindow], tolerance: SimTime = 0) {
+    public init(step: Int, from: SimTime, to: SimTime, windows: [ExpectedWindow], unrequested: [ExpectedWindow]? = nil,
+                tolerance: SimTime = 0) {
         self.step = step
         self.from = from
         self.to = to
         self.windows = windows
+        self.unrequested = unrequested
         self.tolerance = tolerance
     }
 }
 
-/// One expected window `[from, to)` and the writes lost in it.
+/// One expected window `[from, to)` and the writes lost in it (or, in `unrequested:`, the
+/// fields AWS changes unasked in it).
 public struct ExpectedWindow: Hashable, Sendable {
     public var from: SimTime
     public var to: SimTime
     public var lostWrites: [ExpectedLostWrite]
+    public var unrequestedChanges: [FieldPath]
 
-    public init(from: SimTime, to: SimTime, lostWrites: [ExpectedLostWrite]) {
+    public init(from: SimTime, to: SimTime, lostWrites: [ExpectedLostWrite], unrequestedChanges: [FieldPath] = []) {
         self.from = from
         self.to = to
         self.lostWrites = lostWrites
+        self.unrequestedChanges = unrequestedChanges
     }
 }

@@ -21,17 +21,7 @@ struct ExpectationsReader {
             case "settled": settled = try reader.bool(value, "expect.settled")
             case "lostWrites": lost = try lostWrites(value, what: "expect.lostWrites")
             case "stuck": stuck = try lostWrites(value, what: "expect.stuck")
-            case "unrequestedChanges":
-                var fields: [FieldPath] = []
-                for item in try reader.sequence(value, "expect.unrequestedChanges") {
-                    for (_, _, v) in try reader.mapping(item, "expect.unrequestedChanges", allowed: ["field"]) {
-                        let text = try reader.string(v, "expect.unrequestedChanges.field")
-                        do { fields.append(try FieldPath(parsing: text)) } catch {
-                            throw reader.error(v, "expect.unrequestedChanges.field: \(error)")
-                        }
-                    }
-                }
-                unrequested = fields
+            case "unrequestedChanges": unrequested = try fields(value, what: "expect.unrequestedChanges")
             case "revertedByPolicy": reverted = try lostWrites(value, what: "expect.revertedByPolicy")
             case "conflictsSurfaced":
                 conflicts = []
@@ -83,10 +73,25 @@ struct ExpectationsReader {
         return result
     }
 
+    /// `[{field: nodeGroups.ng1}, ...]`: the fields of unrequested changes.
+    private func fields(_ node: Node, what: String) throws(ScenarioError) -> [FieldPath] {
+        var fields: [FieldPath] = []
+        for item in try reader.sequence(node, what) {
+            for (_, _, v) in try reader.mapping(item, what, allowed: ["field"]) {
+                let text = try reader.string(v, "\(what).field")
+                do { fields.append(try FieldPath(parsing: text)) } catch {
+                    throw reader.error(v, "\(what).field: \(error)")
+                }
+            }
+        }
+        return fields
+    }
+
     private func readWindows(_ node: Node) throws(ScenarioError) -> ExpectedWindows {
         let what = "expect.windows"
         var step: Int?, from: SimTime = 0, to: SimTime?, lost: [ExpectedWindow] = [], tolerance: SimTime = 0
-        for (key, _, value) in try reader.mapping(node, what, allowed: ["step", "from", "to", "lost", "tolerance"]) {
+        var unrequested: [ExpectedWindow]?
+        for (key, _, value) in try reader.mapping(node, what, allowed: ["step", "from", "to", "lost", "unrequested", "tolerance"]) {
             switch key {
             case "tolerance": tolerance = try reader.duration(value, "\(what).tolerance")
             case "step":
@@ -97,6 +102,22 @@ struct ExpectationsReader {
                 step = n
             case "from": from = try reader.duration(value, "\(what).from", allowNegative: true)
             case "to": to = try reader.duration(value, "\(what).to", allowNegative: true)
+            case "unrequested":
+                unrequested = []
+                for item in try reader.sequence(value, "\(what).unrequested") {
+                    var wFrom: SimTime?, wTo: SimTime?, changed: [FieldPath] = []
+                    for (k, _, v) in try reader.mapping(item, "\(what).unrequested", allowed: ["from", "to", "unrequestedChanges"]) {
+                        switch k {
+                        case "from": wFrom = try reader.duration(v, "\(what).unrequested.from", allowNegative: true)
+                        case "to": wTo = try reader.duration(v, "\(what).unrequested.to", allowNegative: true)
+                        default: changed = try fields(v, what: "\(what).unrequested.unrequestedChanges")
+                        }
+                    }
+                    guard let wFrom, let wTo, wFrom < wTo else {
+                        throw reader.error(item, "\(what).unrequested: each window needs from < to")
+                    }
+                    unrequested?.append(ExpectedWindow(from: wFrom, to: wTo, lostWrites: [], unrequestedChanges: changed))
+                }
             default:
                 for item in try reader.sequence(value, "\(what).lost") {
                     var wFrom: SimTime?, wTo: SimTime?, writes: [ExpectedLostWrite] = []
@@ -117,6 +138,6 @@ struct ExpectationsReader {
         guard let step, let to, from < to else {
             throw reader.error(node, "\(what): needs step, to (and from, default 0s) with from < to")
         }
-        return ExpectedWindows(step: step, from: from, to: to, windows: lost, tolerance: tolerance)
+        return ExpectedWindows(step: step, from: from, to: to, windows: lost, unrequested: unrequested, tolerance: tolerance)
     }
 }

@@ -26,8 +26,9 @@ public enum ParameterSweep {
             let findings = LostWriteChecker.check(result)
             let lost = findings.lost.map { ExpectedLostWrite(actor: $0.write.actor, field: $0.write.path) }.sorted()
             let refused = Set(findings.refused.map { SweepRefusal($0) }).sorted()
+            let unrequested = Sweep.unrequested(findings)
             let end = min(to, v + step)
-            if var last = segments.last, last.lost == lost, last.refused == refused {
+            if var last = segments.last, last.lost == lost, last.refused == refused, last.unrequested == unrequested {
                 last.to = end
                 segments[segments.count - 1] = last
             } else {
@@ -36,7 +37,7 @@ public enum ParameterSweep {
                                   note: "between the grid points \(DurationText.format(v - step)) and \(DurationText.format(v))")
                 }
                 if let edge { segments[segments.count - 1].closes = edge }
-                segments.append(SweepSegment(from: v, to: end, lost: lost, refused: refused, opens: edge, closes: nil))
+                segments.append(SweepSegment(from: v, to: end, lost: lost, refused: refused, unrequested: unrequested, opens: edge, closes: nil))
             }
         }
         return ParameterSweepResult(scenario: scenario, parameter: parameter, from: from, to: to,
@@ -59,4 +60,6 @@ public struct ParameterSweepResult: Sendable {
 
     /// The segments in which some write is lost.
     public var windows: [SweepSegment] { segments.filter { !$0.lost.isEmpty } }
+    /// The values at which AWS changes something nobody asked for.
+    public var unrequestedWindows: [SweepSegment] { SweepResult.merged(segments, by: \.unrequested) }
 }

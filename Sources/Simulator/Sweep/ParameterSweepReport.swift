@@ -27,6 +27,7 @@ public struct ParameterSweepReport: Sendable {
                 ("closes", .string(w.closes.map { text.describe($0, variable: name) } ?? "at the end of the range")),
             ])
         })))
+        keys.append(("unrequested", SweepReport.unrequestedJSON(sweep.unrequestedWindows)))
         return .object(keys)
     }
 
@@ -58,6 +59,10 @@ public struct ParameterSweepReport: Sendable {
             out += w.lost.map { "\($0.actor.rawValue) \($0.field)" }.joined(separator: ", ") + "\n"
             out += "    opens \(w.opens.map { words.describe($0, variable: name) } ?? "at the start of the range")\n"
             out += "    closes \(w.closes.map { words.describe($0, variable: name) } ?? "at the end of the range")\n"
+        }
+        let unrequested = sweep.unrequestedWindows
+        if !unrequested.isEmpty {
+            out += "\n" + SweepReport.unrequestedText(unrequested) { "for \(name) in [\(DurationText.format($0.from)), \(DurationText.format($0.to)))" }
         }
         return out
     }

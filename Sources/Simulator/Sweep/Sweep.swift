@@ -37,6 +37,7 @@ public enum Sweep {
             let findings = LostWriteChecker.check(result)
             let lost = findings.lost.map { ExpectedLostWrite(actor: $0.write.actor, field: $0.write.path) }.sorted()
             let refused = Set(findings.refused.map { SweepRefusal($0) }).sorted()
+            let unrequested = Self.unrequested(findings)
             var next = to
             var closes: SweepBoundary?
             if let b = breaks.filter({ $0.value > d && $0.value < to }).min(by: { $0.value < $1.value }) {
@@ -71,17 +72,23 @@ public enum Sweep {
                 closes = tie
                 closes?.offset = d + 1
             }
-            if var last = segments.last, last.lost == lost, last.refused == refused, last.to == d {
+            if var last = segments.last, last.lost == lost, last.refused == refused, last.unrequested == unrequested, last.to == d {
                 last.to = next
                 last.closes = closes
                 segments[segments.count - 1] = last
             } else {
-                segments.append(SweepSegment(from: d, to: next, lost: lost, refused: refused, opens: opens, closes: closes))
+                segments.append(SweepSegment(from: d, to: next, lost: lost, refused: refused, unrequested: unrequested,
+                                             opens: opens, closes: closes))
             }
             opens = closes
             d = next
         }
         return (segments, runs)
+    }
+
+    /// The fields a run's AWS changed unasked, each once, sorted.
+    static func unrequested(_ findings: Findings) -> [FieldPath] {
+        Set(findings.unrequestedChanges.map(\.field)).sorted { $0.raw < $1.raw }
     }
 
     /// Crossing `c`, recorded in the run at `d`, as the boundary at `offset`: the faster item is the

@@ -29,7 +29,23 @@ public struct SweepReport: Sendable {
                                                               ("operation", .string($0.operation)), ("error", .string($0.code))]) })),
                 ])
             })),
+            ("unrequested", Self.unrequestedJSON(sweep.unrequestedWindows)),
         ])
+    }
+
+    /// `[{from, to, unrequestedChanges: [{field}]}]`: where AWS changes something nobody asked for.
+    static func unrequestedJSON(_ windows: [SweepSegment]) -> JSONValue {
+        .array(windows.map { w in
+            .object([("from", seconds(w.from)), ("to", seconds(w.to)),
+                     ("unrequestedChanges", .array(w.unrequested.map { .object([("field", .string($0.raw))]) }))])
+        })
+    }
+
+    /// `changed unasked in [a, b)  (…): nodeGroups.ng1`, a line per window.
+    static func unrequestedText(_ windows: [SweepSegment], range: (SweepSegment) -> String) -> String {
+        windows.map { w in
+            TextWrap.wrap("changed unasked in \(range(w)): " + w.unrequested.map(\.raw).joined(separator: ", "), lead: "  ", continuation: 4)
+        }.joined()
     }
 
     /// Seconds, with fractions when needed.
@@ -65,6 +81,12 @@ public struct SweepReport: Sendable {
                 + w.lost.map { "\($0.actor.rawValue) \($0.field)" }.joined(separator: ", "), lead: "  ", continuation: 4)
             out += TextWrap.wrap("opens \(w.opens.map { describe($0, edge: "opens") } ?? "at the start of the range")", lead: "    ", continuation: 6)
             out += TextWrap.wrap("closes \(w.closes.map { describe($0, edge: "closes") } ?? "at the end of the range")", lead: "    ", continuation: 6)
+        }
+        let unrequested = sweep.unrequestedWindows
+        if !unrequested.isEmpty {
+            out += "\n" + Self.unrequestedText(unrequested) { w in
+                "[\(DurationText.format(w.from)), \(DurationText.format(w.to)))  (step at \(clock(step.at + w.from)) up to \(clock(step.at + w.to)))"
+            }
         }
         let refused = sweep.refusedWindows
         if !refused.isEmpty { out += "\n" }

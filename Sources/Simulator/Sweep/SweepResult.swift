@@ -18,6 +18,9 @@ public struct SweepResult: Sendable {
     /// The segments in which AWS refuses some write (a step that meets a lock, a limit, a no-op).
     public var refusedWindows: [SweepSegment] { Self.merged(segments, by: \.refused) }
 
+    /// The segments in which AWS changes something nobody asked for.
+    public var unrequestedWindows: [SweepSegment] { Self.merged(segments, by: \.unrequested) }
+
     /// Adjacent segments with the same non-empty `key` as one, from the first's opening to the last's close.
     static func merged<K: Equatable & Collection>(_ segments: [SweepSegment], by key: KeyPath<SweepSegment, K>) -> [SweepSegment] {
         var out: [SweepSegment] = []
@@ -61,6 +64,8 @@ public struct SweepSegment: Hashable, Sendable {
     public var lost: [ExpectedLostWrite]
     /// The writes AWS refuses throughout the segment.
     public var refused: [SweepRefusal]
+    /// The fields AWS changed with nobody asking (rancher#35804's deleted node groups) throughout.
+    public var unrequested: [FieldPath] = []
     /// The crossing at `from` (nil at the sweep's start) and at `to` (nil at its end).
     public var opens: SweepBoundary?
     public var closes: SweepBoundary?
