@@ -19,6 +19,8 @@ final class FleetPolicyTests: XCTestCase {
         XCTAssertTrue(merged.json.rendered(pretty: true).contains("\"three-way-merge\""))
         XCTAssertFalse(release.text.contains("sync policy"))
         XCTAssertFalse(release.json.rendered(pretty: true).contains("\"policy\""))
+        XCTAssertTrue(merged.html.contains("<p class=\"kicker\">eks-sync-sim fleet · every engine under the three-way-merge sync policy</p>"))
+        XCTAssertTrue(release.html.contains("<p class=\"kicker\">eks-sync-sim fleet</p>"))
     }
 
     func testShardsWithAPolicyMergeToTheUnshardedBytes() throws {

@@ -90,7 +90,7 @@ extension FleetReport {
     public var html: String {
         let e = SVGWriter.escapeText
         let body = """
-        <header><p class="kicker">eks-sync-sim fleet</p><h1>\(e(fleet.name))</h1>
+        <header><p class="kicker">eks-sync-sim fleet\(fleet.policy.map { " · every engine under the \(e($0.rawValue)) sync policy" } ?? "")</p><h1>\(e(fleet.name))</h1>
         <p class="desc">\(e(recommendation))</p></header>
         <figure>\(TradeoffPlot(report: self).svg)<figcaption>One point per refresh setting, one line per release; the bar is the exact Poisson 95% interval; an open circle was throttled.</figcaption></figure>
         <section><h2>Results</h2><pre>\(e(text))</pre></section>

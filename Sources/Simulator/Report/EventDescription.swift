@@ -134,8 +134,29 @@ public enum EventDescription {
         let json = doc.json()
         guard case .object(let pairs) = json else { return "" }
         let shown = pairs.filter { !["amazonCredentialSecret", "region", "imported", "displayName"].contains($0.0) }
-        let text = shown.prefix(limit).map { "\($0.0)=\(LongValue.cut(LongValue.shortened($0.1).description))" }.joined(separator: " ")
+        let text = shown.prefix(limit).map { key, value in
+            "\(key)=" + ((key == "nodeGroups" ? nodeGroupsText(value) : nil) ?? LongValue.cut(LongValue.shortened(value).description))
+        }.joined(separator: " ")
         return shown.count > limit ? text + " …" : text
+    }
+
+    /// `[ng1 (version "1.29", desiredSize 2, minSize 1, maxSize 5); ng2 (…)]`: each node group by
+    /// name with its non-empty fields, so a long list is not cut in the middle of the first group;
+    /// more than four end in `+N more`. Nil when the value is not a node group list.
+    static func nodeGroupsText(_ value: JSONValue) -> String? {
+        guard case .array(let items) = value else { return nil }
+        let groups = items.compactMap { item -> String? in
+            guard case .object(let pairs) = item, case .string(let name)? = pairs.first(where: { $0.0 == "nodegroupName" })?.1 else { return nil }
+            let fields = pairs.filter { key, value in
+                guard key != "nodegroupName" else { return false }
+                if case .object(let members) = value { return !members.isEmpty }
+                if case .array(let members) = value { return !members.isEmpty }
+                return true
+            }.map { "\($0.0) \(LongValue.cut(LongValue.shortened($0.1).description))" }
+            return LongValue.cut(name) + (fields.isEmpty ? "" : " (\(fields.joined(separator: ", ")))")
+        }
+        guard groups.count == items.count else { return nil }
+        return "[" + groups.prefix(4).joined(separator: "; ") + (groups.count > 4 ? "; +\(groups.count - 4) more" : "") + "]"
     }
 
     static func changeSummary(_ change: SubtreeChange) -> String {
