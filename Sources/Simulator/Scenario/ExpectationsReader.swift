@@ -87,6 +87,31 @@ struct ExpectationsReader {
         return fields
     }
 
+    /// `[{from, to, CONTENTS: ...}]` under `what`: each window `[from, to)`, `read` filling in
+    /// what its `contents` key says.
+    private func windowList(_ node: Node, what: String, contents: String,
+                            read: (inout ExpectedWindow, Node) throws(ScenarioError) -> Void) throws(ScenarioError) -> [ExpectedWindow] {
+        var windows: [ExpectedWindow] = []
+        for item in try reader.sequence(node, what) {
+            var window = ExpectedWindow(from: 0, to: 0, lostWrites: [])
+            var wFrom: SimTime?, wTo: SimTime?
+            for (k, _, v) in try reader.mapping(item, what, allowed: ["from", "to", contents]) {
+                switch k {
+                case "from": wFrom = try reader.duration(v, "\(what).from", allowNegative: true)
+                case "to": wTo = try reader.duration(v, "\(what).to", allowNegative: true)
+                default: try read(&window, v)
+                }
+            }
+            guard let wFrom, let wTo, wFrom < wTo else {
+                throw reader.error(item, "\(what): each window needs from < to")
+            }
+            window.from = wFrom
+            window.to = wTo
+            windows.append(window)
+        }
+        return windows
+    }
+
     private func readWindows(_ node: Node) throws(ScenarioError) -> ExpectedWindows {
         let what = "expect.windows"
         var step: Int?, from: SimTime = 0, to: SimTime?, lost: [ExpectedWindow] = [], tolerance: SimTime = 0
@@ -103,35 +128,12 @@ struct ExpectationsReader {
             case "from": from = try reader.duration(value, "\(what).from", allowNegative: true)
             case "to": to = try reader.duration(value, "\(what).to", allowNegative: true)
             case "unrequested":
-                unrequested = []
-                for item in try reader.sequence(value, "\(what).unrequested") {
-                    var wFrom: SimTime?, wTo: SimTime?, changed: [FieldPath] = []
-                    for (k, _, v) in try reader.mapping(item, "\(what).unrequested", allowed: ["from", "to", "unrequestedChanges"]) {
-                        switch k {
-                        case "from": wFrom = try reader.duration(v, "\(what).unrequested.from", allowNegative: true)
-                        case "to": wTo = try reader.duration(v, "\(what).unrequested.to", allowNegative: true)
-                        default: changed = try fields(v, what: "\(what).unrequested.unrequestedChanges")
-                        }
-                    }
-                    guard let wFrom, let wTo, wFrom < wTo else {
-                        throw reader.error(item, "\(what).unrequested: each window needs from < to")
-                    }
-                    unrequested?.append(ExpectedWindow(from: wFrom, to: wTo, lostWrites: [], unrequestedChanges: changed))
+                unrequested = try windowList(value, what: "\(what).unrequested", contents: "unrequestedChanges") { window, v throws(ScenarioError) in
+                    window.unrequestedChanges = try fields(v, what: "\(what).unrequested.unrequestedChanges")
                 }
             default:
-                for item in try reader.sequence(value, "\(what).lost") {
-                    var wFrom: SimTime?, wTo: SimTime?, writes: [ExpectedLostWrite] = []
-                    for (k, _, v) in try reader.mapping(item, "\(what).lost", allowed: ["from", "to", "lostWrites"]) {
-                        switch k {
-                        case "from": wFrom = try reader.duration(v, "\(what).lost.from", allowNegative: true)
-                        case "to": wTo = try reader.duration(v, "\(what).lost.to", allowNegative: true)
-                        default: writes = try lostWrites(v, what: "\(what).lost.lostWrites")
-                        }
-                    }
-                    guard let wFrom, let wTo, wFrom < wTo else {
-                        throw reader.error(item, "\(what).lost: each window needs from < to")
-                    }
-                    lost.append(ExpectedWindow(from: wFrom, to: wTo, lostWrites: writes))
+                lost = try windowList(value, what: "\(what).lost", contents: "lostWrites") { window, v throws(ScenarioError) in
+                    window.lostWrites = try lostWrites(v, what: "\(what).lost.lostWrites")
                 }
             }
         }
