@@ -33,13 +33,8 @@ struct DivergentLeaf {
     private static func children(_ value: JSONValue?) -> [(String, JSONValue)]? {
         switch value {
         case .object(let members): return members
-        case .array(let items):
-            let named = items.compactMap { item -> (String, JSONValue)? in
-                guard case .object(let members) = item,
-                      case .string(let name)? = members.first(where: { $0.0 == "nodegroupName" })?.1 else { return nil }
-                return (name, .object(members.filter { $0.0 != "nodegroupName" }))
-            }
-            return named.count == items.count && !items.isEmpty ? named : nil
+        case .array(let items) where !items.isEmpty:
+            return NodeGroupList.groups(value)?.map { ($0.name, .object($0.fields)) }
         default: return nil
         }
     }

@@ -144,18 +144,15 @@ public enum EventDescription {
     /// name with its non-empty fields, so a long list is not cut in the middle of the first group;
     /// more than four end in `+N more`. Nil when the value is not a node group list.
     static func nodeGroupsText(_ value: JSONValue) -> String? {
-        guard case .array(let items) = value else { return nil }
-        let groups = items.compactMap { item -> String? in
-            guard case .object(let pairs) = item, case .string(let name)? = pairs.first(where: { $0.0 == "nodegroupName" })?.1 else { return nil }
-            let fields = pairs.filter { key, value in
-                guard key != "nodegroupName" else { return false }
+        guard let named = NodeGroupList.groups(value) else { return nil }
+        let groups = named.map { group -> String in
+            let fields = group.fields.filter { _, value in
                 if case .object(let members) = value { return !members.isEmpty }
                 if case .array(let members) = value { return !members.isEmpty }
                 return true
             }.map { "\($0.0) \(LongValue.cut(LongValue.shortened($0.1).description))" }
-            return LongValue.cut(name) + (fields.isEmpty ? "" : " (\(fields.joined(separator: ", ")))")
+            return LongValue.cut(group.name) + (fields.isEmpty ? "" : " (\(fields.joined(separator: ", ")))")
         }
-        guard groups.count == items.count else { return nil }
         return "[" + groups.prefix(4).joined(separator: "; ") + (groups.count > 4 ? "; +\(groups.count - 4) more" : "") + "]"
     }
 
