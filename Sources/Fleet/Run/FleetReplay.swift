@@ -26,14 +26,15 @@ public enum FleetReplay {
                 for record in group { outcomes[record.id] = .different("the stored fleet file no longer loads: \(error)") }
                 continue
             }
-            if let name = RunRecorder.Overrides.of(first).policy {
+            let overrides = RunRecorder.Overrides.of(first)
+            if let name = overrides.policy {
                 guard let policy = SyncPolicy.named(name) else {
                     for record in group { outcomes[record.id] = .different("the stored policy \"\(name)\" is not one this build knows") }
                     continue
                 }
                 fleet.policy = policy
             }
-            let shardText = RunRecorder.Overrides.of(first).shard
+            let shardText = overrides.shard
             guard let shard = shardText.map({ Shard(parsing: $0) }) ?? .whole else {
                 for record in group { outcomes[record.id] = .different("the stored shard \"\(shardText ?? "")\" is not K/N") }
                 continue

@@ -42,13 +42,7 @@ public struct ParameterSweepReport: Sendable {
         if let unused = unusedNote { out += "  \(unused)\n" }
         out += "\n"
         let width = 72
-        let span = max(1, sweep.to - sweep.from)
-        var bar = ""
-        for i in 0..<width {
-            let lo = sweep.from + span * SimTime(i) / SimTime(width)
-            let hi = sweep.from + span * SimTime(i + 1) / SimTime(width)
-            bar += sweep.windows.contains { $0.from < hi && $0.to > lo } ? "█" : "·"
-        }
+        let bar = SweepReport.bar(sweep.windows, from: sweep.from, to: sweep.to, width: width)
         out += "  \(name)\n"
         out += "  " + DurationText.format(sweep.from).padding(toLength: width - 8, withPad: " ", startingAt: 0)
             + DurationText.format(sweep.to) + "\n"

@@ -48,6 +48,16 @@ public struct SweepReport: Sendable {
         }.joined()
     }
 
+    /// The range drawn in `width` characters: █ where some window touches the column, · elsewhere.
+    static func bar(_ windows: [SweepSegment], from: SimTime, to: SimTime, width: Int) -> String {
+        let span = max(1, to - from)
+        return String((0..<width).map { i -> Character in
+            let lo = from + span * SimTime(i) / SimTime(width)
+            let hi = from + span * SimTime(i + 1) / SimTime(width)
+            return windows.contains { $0.from < hi && $0.to > lo } ? "█" : "·"
+        })
+    }
+
     /// Seconds, with fractions when needed.
     public static func seconds(_ ms: SimTime) -> JSONValue {
         ms % 1000 == 0 ? .int(ms / 1000) : .double(Double(ms) / 1000)
@@ -61,13 +71,7 @@ public struct SweepReport: Sendable {
         out += "\(DurationText.format(sweep.from)) to \(DurationText.format(sweep.to)) — \(sweep.runs) run\(sweep.runs == 1 ? "" : "s")"
         out += (s.policy == .rancher ? "" : ", policy \(s.policy.rawValue)") + "\n\n"
         let width = 72
-        let span = max(1, sweep.to - sweep.from)
-        var bar = ""
-        for i in 0..<width {
-            let lo = sweep.from + span * SimTime(i) / SimTime(width)
-            let hi = sweep.from + span * SimTime(i + 1) / SimTime(width)
-            bar += sweep.windows.contains { $0.from < hi && $0.to > lo } ? "█" : "·"
-        }
+        let bar = Self.bar(sweep.windows, from: sweep.from, to: sweep.to, width: width)
         out += "  offset  " + DurationText.format(sweep.from).padding(toLength: width - 8, withPad: " ", startingAt: 0)
             + DurationText.format(sweep.to) + "\n"
         out += "          " + bar + "\n"
