@@ -46,25 +46,20 @@ struct Shrinker {
             d.steps.remove(at: i)
             out.append(d)
         }
+        // Each change of a step that makes several, dropped in turn.
+        func dropEach<Item>(_ items: [Item], of i: Int, as action: ([Item]) -> CandidateAction) {
+            guard items.count > 1 else { return }
+            for k in items.indices {
+                var d = c
+                var rest = items
+                rest.remove(at: k)
+                d.steps[i].action = action(rest)
+                out.append(d)
+            }
+        }
         for i in c.steps.indices {
-            if case .set(let changes) = c.steps[i].action, changes.count > 1 {
-                for k in changes.indices {
-                    var d = c
-                    var rest = changes
-                    rest.remove(at: k)
-                    d.steps[i].action = .set(rest)
-                    out.append(d)
-                }
-            }
-            if case .unset(let paths) = c.steps[i].action, paths.count > 1 {
-                for k in paths.indices {
-                    var d = c
-                    var rest = paths
-                    rest.remove(at: k)
-                    d.steps[i].action = .unset(rest)
-                    out.append(d)
-                }
-            }
+            if case .set(let changes) = c.steps[i].action { dropEach(changes, of: i) { .set($0) } }
+            if case .unset(let paths) = c.steps[i].action { dropEach(paths, of: i) { .unset($0) } }
         }
         if c.secondNodeGroup && !c.steps.contains(where: { $0.action.paths.contains { $0.hasPrefix("nodeGroups.ng2") } }) {
             var d = c
